@@ -1,0 +1,23 @@
+using System;
+
+namespace PosSlot.Firmware.Tests.Support
+{
+    /// <summary>Expected-exception helper that both MSTest and nanoFramework.TestFramework can run.</summary>
+    public static class Expect
+    {
+        public static void Throws(Type exceptionType, Action action)
+        {
+            Exception thrown = null;
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                thrown = e;
+            }
+            Assert.IsNotNull(thrown, "expected " + exceptionType.FullName + ", nothing was thrown");
+            Assert.IsTrue(exceptionType.IsInstanceOfType(thrown), "threw " + thrown.GetType().FullName + ", expected " + exceptionType.FullName);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+namespace PosSlot.Firmware.Debounce
+{
+    /// <summary>
+    /// One input line: a glitch filter followed by a deferred debouncer that keeps the burst's
+    /// first-edge time. Cost is per edge plus per deadline; nothing is polled and nothing allocated.
+    ///
+    /// Glitch filter: a raw edge is held GlitchUs; if the line flips back first, both edges are a
+    /// glitch (counted as bounce inside a burst, as noise outside one). Debouncer: edges that pass
+    /// form a burst; once the line has been quiet QuietUs the burst ends and, if the level differs
+    /// from the last settled one, a transition is reported, stamped with the burst's first edge.
+    /// </summary>
+    public sealed class DebouncedLine
+    {
+        readonly int _line;
+        readonly long _glitchUs;
+        readonly long _quietUs;
+        readonly long _chatterUs;
+        readonly ILineSink _sink;
+
+        // Glitch filter.
+        bool _hasPending;
+        int _pendingLevel;
+        long _pendingUs;
+        int _filteredLevel;
+
+        // Deferred debouncer.
+        int _stableLevel;
+        bool _inBurst;
+        long _burstFirstUs;
+        long _burstLastUs;
+        int _burstEdges;
+        bool _chatterReported;
+
+        public long Glitches;
+        public long NoiseBursts;
+        public long ChatterBursts;
+
+        public DebouncedLine(int line, DebounceSettings settings, ILineSink sink, int initialLevel)
+        {
+            _line = line;
+            _glitchUs = settings.GlitchUs;
+            _quietUs = settings.QuietUs;
+            _chatterUs = settings.ChatterUs;
+            _sink = sink;
+            _filteredLevel = initialLevel;
+            _stableLevel = initialLevel;
+        }
+
+        public int Line { get { return _line; } }
+
+        /// <summary>The last settled (debounced) level.</summary>
+        public int StableLevel { get { return _stableLevel; } }
+
+        /// <summary>
+        /// Time of the earliest edge not yet settled or discarded, or NoDeadline. Any transition this
+        /// line reports later is stamped at or after it, which lets the core order two lines.
+        /// </summary>
+        public long EarliestOpenUs
+        {
+            get
+            {
+                if (_inBurst)
+                {
+                    return _burstFirstUs;
+                }
+                return _hasPending ? _pendingUs : Time.NoDeadline;
+            }
+        }
+
+        public long NextDeadlineUs
+        {
+            get
+            {
+                long next = Time.NoDeadline;
+                if (_hasPending)
+                {
+                    next = _pendingUs + _glitchUs;
+                }
+                if (_inBurst)
+                {
+                    long quietEnd = _burstLastUs + _quietUs;
+                    // An unresolved edge inside the quiet window may still extend the burst.
+                    bool blocked = _hasPending && _pendingUs < quietEnd;
+                    if (!blocked && quietEnd < next)
+                    {
+                        next = quietEnd;
+                    }
+                    if (!_chatterReported)
+                    {
+                        long chatterAt = _burstFirstUs + _chatterUs;
+                        if (chatterAt < next)
+                        {
+                            next = chatterAt;
+                        }
+                    }
+                }
+                return next;
+            }
+        }
+
+        /// <summary>A raw edge. The caller has already advanced this line to tUs.</summary>
+        public void Edge(long tUs, int level)
+        {
+            if (_hasPending)
+            {
+                if (level == _pendingLevel)
+                {
+                    return;
+                }
+                _hasPending = false;
+                Glitches++;
+                if (_inBurst)
+                {
+                    _burstEdges += 2;
+                    _burstLastUs = tUs;
+                }
+                return;
+            }
+            if (level == _filteredLevel)
+            {
+                return;
+            }
+            _hasPending = true;
+            _pendingLevel = level;
+            _pendingUs = tUs;
+        }
+
+        /// <summary>Handles every deadline at or before nowUs, in time order.</summary>
+        public void Advance(long nowUs)
+        {
+            while (true)
+            {
+                long due = NextDeadlineUs;
+                if (due > nowUs)
+                {
+                    return;
+                }
+                if (_hasPending && _pendingUs + _glitchUs == due)
+                {
+                    ReleasePending();
+                }
+                else if (_inBurst && !_chatterReported && _burstFirstUs + _chatterUs == due)
+                {
+                    _chatterReported = true;
+                    ChatterBursts++;
+                    _sink.OnLineChatter(_line, _burstFirstUs, _burstEdges, due);
+                }
+                else
+                {
+                    EndBurst(due);
+                }
+            }
+        }
+
+        void ReleasePending()
+        {
+            _hasPending = false;
+            _filteredLevel = _pendingLevel;
+            if (!_inBurst)
+            {
+                _inBurst = true;
+                _burstFirstUs = _pendingUs;
+                _burstEdges = 0;
+                _chatterReported = false;
+            }
+            _burstEdges++;
+            _burstLastUs = _pendingUs;
+        }
+
+        void EndBurst(long nowUs)
+        {
+            _inBurst = false;
+            if (_filteredLevel != _stableLevel)
+            {
+                _stableLevel = _filteredLevel;
+                _sink.OnLineSettled(_line, _stableLevel, _burstFirstUs, _burstLastUs, _burstEdges, nowUs);
+            }
+            else
+            {
+                NoiseBursts++;
+                _sink.OnLineNoise(_line, _burstFirstUs, _burstLastUs, _burstEdges, nowUs);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+namespace PosSlot.Firmware.Events
+{
+    /// <summary>
+    /// The fixed table of slot events. Codes are stable (they are stored in the log and sent on the
+    /// console); names come from the table because nanoFramework's Enum.ToString() gives a number.
+    /// </summary>
+    public static class EventCode
+    {
+        public const int CardInserted = 1;
+        public const int CardSeated = 2;
+        public const int TransactionInterrupted = 3;
+        public const int ContactRestored = 4;
+        public const int CardRemoved = 5;
+        public const int LineNoise = 6;
+        public const int LineChatter = 7;
+        public const int ContactWithoutDetect = 8;
+        public const int WrongRemovalOrder = 9;
+        public const int DetectStuck = 10;
+        public const int ReaderFaultAsserted = 11;
+        public const int ReaderFaultCleared = 12;
+        public const int ReadFailed = 13;
+        public const int ReadSucceeded = 14;
+        public const int FallbackForTransaction = 15;
+        public const int FlagRaised = 16;
+        public const int FlagCleared = 17;
+        public const int HealthChanged = 18;
+        public const int FallbackEngaged = 19;
+        public const int FallbackReleased = 20;
+        public const int SlotCleaned = 21;
+        public const int SlotReplaced = 22;
+        public const int BaselineLearned = 23;
+        public const int EdgeOutOfOrder = 24;
+        public const int LogCleared = 25;
+        public const int CountersReset = 26;
+        public const int FallbackForced = 27;
+        public const int Count = 28;
+
+        static readonly string[] s_names = new string[]
+        {
+            "none",
+            "card_inserted",
+            "card_seated",
+            "transaction_interrupted",
+            "contact_restored",
+            "card_removed",
+            "line_noise",
+            "line_chatter",
+            "contact_without_detect",
+            "wrong_removal_order",
+            "detect_stuck",
+            "reader_fault_asserted",
+            "reader_fault_cleared",
+            "read_failed",
+            "read_succeeded",
+            "fallback_for_transaction",
+            "flag_raised",
+            "flag_cleared",
+            "health_changed",
+            "fallback_engaged",
+            "fallback_released",
+            "slot_cleaned",
+            "slot_replaced",
+            "baseline_learned",
+            "edge_out_of_order",
+            "log_cleared",
+            "counters_reset",
+            "fallback_forced",
+        };
+
+        public static string Name(int code)
+        {
+            return code > 0 && code < Count ? s_names[code] : "unknown";
+        }
+
+        /// <summary>Routine lifecycle events are counted, not logged, so the log keeps the faults.</summary>
+        public static bool IsRoutine(int code)
+        {
+            return code == CardInserted || code == CardSeated || code == CardRemoved
+                || code == ContactRestored || code == ReadSucceeded;
+        }
+    }
+}

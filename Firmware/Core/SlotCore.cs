@@ -1,0 +1,252 @@
+using PosSlot.Firmware.Debounce;
+using PosSlot.Firmware.Events;
+using PosSlot.Firmware.Lines;
+using PosSlot.Firmware.Slot;
+
+namespace PosSlot.Firmware
+{
+    /// <summary>
+    /// The firmware core's entry point. The device layer (or a test, or the emulator) calls
+    /// OnEdge for every raw edge it captures, arms one timer for NextDeadlineUs and calls Advance
+    /// when it fires. Work grows with edges and deadlines, never with elapsed time.
+    ///
+    /// Lines settle at different times (a long detect bounce can end after a short contact bounce
+    /// that started later), so settled transitions wait in a small time-ordered queue until no
+    /// line still has an earlier edge open; the monitor then sees them in the order they happened.
+    /// </summary>
+    public sealed class SlotCore : ILineSink
+    {
+        const int QueueCapacity = 8;
+
+        /// <summary>Queue level of a burst that ended where it began.</summary>
+        const int NoiseLevel = -1;
+
+        readonly DebouncedLine[] _lines = new DebouncedLine[SlotLine.Count];
+        readonly EventBus _bus = new EventBus();
+        readonly SlotMonitor _monitor;
+
+        readonly int[] _qLine = new int[QueueCapacity];
+        readonly int[] _qLevel = new int[QueueCapacity];
+        readonly long[] _qFirstUs = new long[QueueCapacity];
+        readonly long[] _qLastUs = new long[QueueCapacity];
+        readonly int[] _qEdges = new int[QueueCapacity];
+        int _qCount;
+
+        long _nowUs;
+
+        /// <summary>Edges stamped earlier than one already seen; they are taken as happening now.</summary>
+        public long OutOfOrderEdges;
+
+        public SlotCore(SlotConfig config)
+        {
+            for (int line = 0; line < SlotLine.Count; line++)
+            {
+                _lines[line] = new DebouncedLine(line, config.ForLine(line), this, 0);
+            }
+            _monitor = new SlotMonitor(config.Monitor, _bus);
+        }
+
+        public SlotMonitor Monitor { get { return _monitor; } }
+        public EventBus Bus { get { return _bus; } }
+
+        /// <summary>The latest time the core has been told about.</summary>
+        public long NowUs { get { return _nowUs; } }
+
+        public DebouncedLine Line(int line)
+        {
+            return _lines[line];
+        }
+
+        public void AddSink(ISlotEventSink sink)
+        {
+            _bus.Add(sink);
+        }
+
+        /// <summary>A raw edge on a line: its logical level after the edge, stamped in microseconds.</summary>
+        public void OnEdge(int line, int level, long tUs)
+        {
+            if (line < 0 || line >= SlotLine.Count)
+            {
+                throw new System.ArgumentException("no such line");
+            }
+            if (tUs < _nowUs)
+            {
+                OutOfOrderEdges++;
+                tUs = _nowUs;
+            }
+            Advance(tUs);
+            _lines[line].Edge(tUs, level == 0 ? 0 : 1);
+            // A glitch just discarded may have been all that held a queued transition back.
+            Flush(tUs);
+        }
+
+        /// <summary>The terminal reports the outcome of a chip read on the current card.</summary>
+        public void OnReadResult(bool ok, long tUs)
+        {
+            Advance(tUs);
+            _monitor.OnReadResult(ok, _nowUs);
+        }
+
+        /// <summary>When the core next needs Advance; Time.NoDeadline when it is idle.</summary>
+        public long NextDeadlineUs
+        {
+            get
+            {
+                long lineDue = LineDeadline();
+                long monitorDue = _monitor.NextDeadlineUs;
+                return monitorDue < lineDue && !OpenAtOrBefore(monitorDue) ? monitorDue : lineDue;
+            }
+        }
+
+        /// <summary>Handles every deadline up to nowUs in time order. Calling it late is safe.</summary>
+        public void Advance(long nowUs)
+        {
+            while (true)
+            {
+                long lineDue = LineDeadline();
+                long monitorDue = _monitor.NextDeadlineUs;
+                if (monitorDue <= nowUs && monitorDue < lineDue && !OpenAtOrBefore(monitorDue))
+                {
+                    _monitor.Advance(monitorDue);
+                    continue;
+                }
+                if (lineDue > nowUs)
+                {
+                    break;
+                }
+                for (int i = 0; i < SlotLine.Count; i++)
+                {
+                    _lines[i].Advance(lineDue);
+                }
+                Flush(lineDue);
+            }
+            if (nowUs > _nowUs)
+            {
+                _nowUs = nowUs;
+            }
+        }
+
+        long LineDeadline()
+        {
+            long due = Time.NoDeadline;
+            for (int i = 0; i < SlotLine.Count; i++)
+            {
+                long d = _lines[i].NextDeadlineUs;
+                if (d < due)
+                {
+                    due = d;
+                }
+            }
+            return due;
+        }
+
+        /// <summary>True when some edge at or before tUs has not reached the monitor yet.</summary>
+        bool OpenAtOrBefore(long tUs)
+        {
+            if (_qCount > 0 && _qFirstUs[0] <= tUs)
+            {
+                return true;
+            }
+            for (int i = 0; i < SlotLine.Count; i++)
+            {
+                if (_lines[i].EarliestOpenUs <= tUs)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void ILineSink.OnLineSettled(int line, int level, long firstUs, long lastUs, int edges, long reportUs)
+        {
+            Enqueue(line, level, firstUs, lastUs, edges, reportUs);
+        }
+
+        void Enqueue(int line, int level, long firstUs, long lastUs, int edges, long reportUs)
+        {
+            if (_qCount == QueueCapacity)
+            {
+                Deliver(reportUs);
+            }
+            int at = _qCount;
+            while (at > 0 && _qFirstUs[at - 1] > firstUs)
+            {
+                _qLine[at] = _qLine[at - 1];
+                _qLevel[at] = _qLevel[at - 1];
+                _qFirstUs[at] = _qFirstUs[at - 1];
+                _qLastUs[at] = _qLastUs[at - 1];
+                _qEdges[at] = _qEdges[at - 1];
+                at--;
+            }
+            _qLine[at] = line;
+            _qLevel[at] = level;
+            _qFirstUs[at] = firstUs;
+            _qLastUs[at] = lastUs;
+            _qEdges[at] = edges;
+            _qCount++;
+        }
+
+        void ILineSink.OnLineNoise(int line, long firstUs, long lastUs, int edges, long reportUs)
+        {
+            // Noise is ordered like a transition: on the contact of a seated card it is a micro-interruption.
+            Enqueue(line, NoiseLevel, firstUs, lastUs, edges, reportUs);
+        }
+
+        void ILineSink.OnLineChatter(int line, long firstUs, int edges, long reportUs)
+        {
+            _bus.Emit(EventCode.LineChatter, firstUs, reportUs, _monitor.CurrentIndex, _monitor.Current, line, edges);
+        }
+
+        /// <summary>Delivers queued transitions that no other line can still precede.</summary>
+        void Flush(long reportUs)
+        {
+            while (_qCount > 0 && IsSafe(_qLine[0], _qFirstUs[0]))
+            {
+                Deliver(reportUs);
+            }
+        }
+
+        bool IsSafe(int line, long firstUs)
+        {
+            for (int i = 0; i < SlotLine.Count; i++)
+            {
+                if (i == line)
+                {
+                    continue;
+                }
+                long open = _lines[i].EarliestOpenUs;
+                if (open < firstUs || (open == firstUs && i < line))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void Deliver(long reportUs)
+        {
+            int line = _qLine[0];
+            int level = _qLevel[0];
+            long firstUs = _qFirstUs[0];
+            long spanUs = _qLastUs[0] - firstUs;
+            int edges = _qEdges[0];
+            _qCount--;
+            for (int i = 0; i < _qCount; i++)
+            {
+                _qLine[i] = _qLine[i + 1];
+                _qLevel[i] = _qLevel[i + 1];
+                _qFirstUs[i] = _qFirstUs[i + 1];
+                _qLastUs[i] = _qLastUs[i + 1];
+                _qEdges[i] = _qEdges[i + 1];
+            }
+            if (level == NoiseLevel)
+            {
+                _monitor.OnNoise(line, firstUs, edges, spanUs, reportUs);
+            }
+            else
+            {
+                _monitor.OnSettled(line, level, firstUs, edges, spanUs, reportUs);
+            }
+        }
+    }
+}
