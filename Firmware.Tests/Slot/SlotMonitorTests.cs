@@ -90,6 +90,15 @@ namespace PosSlot.Firmware.Tests.Slot
         }
 
         [TestMethod]
+        public void SimultaneousEdgesFollowTheSlotsPhysicalOrder()
+        {
+            // Contact wired to follow detect (detect-only boards): same instants, both directions.
+            long[] table = new long[] { 1000, C, 1, 1000, D, 1, 500000, D, 0, 500000, C, 0 };
+            EventRecorder r = CoreHarness.Expect("card_inserted@1000 card_seated@1000 transaction_interrupted@500000 card_removed@500000", table);
+            Assert.AreEqual(0, r.Record(0).Flags);
+        }
+
+        [TestMethod]
         public void HalfInsertionIsCountedAndMarkedNeverSeated()
         {
             long[] table = new long[] { 1000, D, 1, 500000, D, 0 };

@@ -169,7 +169,7 @@ namespace PosSlot.Firmware
                 Deliver(reportUs);
             }
             int at = _qCount;
-            while (at > 0 && _qFirstUs[at - 1] > firstUs)
+            while (at > 0 && Precedes(firstUs, line, level, _qFirstUs[at - 1], _qLine[at - 1], _qLevel[at - 1]))
             {
                 _qLine[at] = _qLine[at - 1];
                 _qLevel[at] = _qLevel[at - 1];
@@ -210,17 +210,28 @@ namespace PosSlot.Firmware
         {
             for (int i = 0; i < SlotLine.Count; i++)
             {
-                if (i == line)
-                {
-                    continue;
-                }
-                long open = _lines[i].EarliestOpenUs;
-                if (open < firstUs || (open == firstUs && i < line))
+                // A line open at the same instant must settle first: only then is the tie order known.
+                if (i != line && _lines[i].EarliestOpenUs <= firstUs)
                 {
                     return false;
                 }
             }
             return true;
+        }
+
+        /// <summary>
+        /// Time order, and for one instant the slot's physical order: a card reaches the detect
+        /// switch before the contacts going in, and leaves the contacts before detect coming out.
+        /// </summary>
+        static bool Precedes(long aUs, int aLine, int aLevel, long bUs, int bLine, int bLevel)
+        {
+            if (aUs != bUs)
+            {
+                return aUs < bUs;
+            }
+            int aKey = aLevel == 0 ? -aLine : aLine;
+            int bKey = bLevel == 0 ? -bLine : bLine;
+            return aKey < bKey;
         }
 
         void Deliver(long reportUs)

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.IO;
+using PosSlot.Firmware;
+using PosSlot.Host.Replay;
+using PosSlot.Host.Traces;
+
+namespace PosSlot.Host.Cli;
+
+/// <summary><c>posslot replay FILE [--json] [--detect-only]</c>.</summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE")
+        {
+            Description = "Trace to replay: an edge CSV (header t_us,line,level) or a sample CSV (# rate_hz=N, then detect,contact or detect). See docs/trace-format.md.",
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var detectOnly = new Option<bool>("--detect-only")
+        {
+            Description = "The board wires only the detect switch: the contact line follows detect (implied by a sample CSV with a detect column alone).",
+        };
+        var command = new Command("replay", "Feed a recorded trace of the slot lines through the real firmware core and show every insertion it measured.")
+        {
+            file, json, detectOnly,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            Trace trace;
+            try
+            {
+                trace = TraceReader.Read(path, parse.GetValue(detectOnly));
+            }
+            catch (TraceFormatException e)
+            {
+                error.WriteLine("posslot replay: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            catch (IOException e)
+            {
+                error.WriteLine("posslot replay: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            var result = ReplayRunner.Run(trace, path, new SlotConfig());
+            if (parse.GetValue(json))
+            {
+                ReplayJson.Write(result, output);
+            }
+            else
+            {
+                ReplayText.Write(result, output);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

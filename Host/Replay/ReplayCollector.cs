@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using PosSlot.Firmware.Events;
+using PosSlot.Firmware.Slot;
+
+namespace PosSlot.Host.Replay;
+
+/// <summary>Keeps a copy of every finished insertion record and every event the core reports.</summary>
+public sealed class ReplayCollector : ISlotEventSink
+{
+    public List<InsertionRecord> Records { get; } = new();
+    public List<LoggedEvent> Events { get; } = new();
+
+    public void OnSlotEvent(SlotEvent e)
+    {
+        if (e.Code == EventCode.CardRemoved)
+        {
+            var copy = new InsertionRecord();
+            e.Record.CopyTo(copy);
+            Records.Add(copy);
+        }
+        Events.Add(new LoggedEvent(e.Code, EventCode.Name(e.Code), e.TimeUs, e.ReportUs, e.InsertionIndex, e.Detail1, e.Detail2));
+    }
+}
+
+/// <summary>An event as the host keeps it.</summary>
+public sealed record LoggedEvent(int Code, string Name, long TimeUs, long ReportUs, long InsertionIndex, long Detail1, long Detail2);

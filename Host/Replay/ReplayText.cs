@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.IO;
+using PosSlot.Firmware.Slot;
+
+namespace PosSlot.Host.Replay;
+
+/// <summary>The human form of a replay: a line per insertion and a summary.</summary>
+public static class ReplayText
+{
+    public static void Write(ReplayResult result, TextWriter output)
+    {
+        foreach (var r in result.Records)
+        {
+            output.WriteLine(Line(r));
+        }
+        output.WriteLine();
+        var source = result.SampleRateHz is { } rate ? $"{rate} Hz samples" : "edges";
+        output.WriteLine($"{result.File}: {result.EdgeCount} edges ({source}{(result.DetectOnly ? ", contact follows detect" : "")})");
+        output.WriteLine($"insertions {result.Insertions}, removals {result.Removals}, glitches filtered {result.Glitches}, noise bursts {result.NoiseBursts}");
+    }
+
+    public static string Line(InsertionRecord r)
+    {
+        var seated = r.Seated ? $"seated +{Ms(r.SeatDelayUs)} ms" : "never seated";
+        var removed = r.RemovedUs == InsertionRecord.None ? "still in" : $"removed {Seconds(r.RemovedUs)} s";
+        var flags = InsertionFlags.Describe(r.Flags);
+        return $"#{r.Index,-5} in {Seconds(r.InsertedUs)} s  {seated,-18} {removed,-18}"
+            + $" detect bounce {r.DetectBounces}/{Ms(r.DetectBounceSpanUs)} ms"
+            + $"  contact bounce {r.ContactBounces}/{Ms(r.ContactBounceSpanUs)} ms"
+            + $"  interruptions {r.Interruptions} ({Ms(r.InterruptedUs)} ms)"
+            + (r.ReadFailures > 0 ? $"  read failures {r.ReadFailures}" : "")
+            + (flags.Length > 0 ? "  [" + flags + "]" : "");
+    }
+
+    public static string Seconds(long us) => (us / 1e6).ToString("0.000000", CultureInfo.InvariantCulture);
+
+    public static string Ms(long us) => (us / 1e3).ToString("0.###", CultureInfo.InvariantCulture);
+}
