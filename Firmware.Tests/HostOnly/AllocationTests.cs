@@ -65,6 +65,17 @@ namespace PosSlot.Firmware.Tests.HostOnly
         }
 
         [TestMethod]
+        public void SteadyStateAllocatesNothingPerEdgeWithTheWholeFirmware()
+        {
+            SlotFirmware fw = new SlotFirmware(new SlotConfig(), new PosSlot.Firmware.Health.HealthSettings(), new Support.FallbackLine(), 64);
+            long allocated = AllocatedOverWarmInsertions(fw.Core);
+            Assert.AreEqual(2200L, fw.Counters.BoardInsertions);
+            Assert.IsTrue(fw.Health.BaselineReady, "the analyser is judging, not still learning");
+            Assert.IsTrue(fw.Log.Dropped > 0, "the log has wrapped");
+            Assert.AreEqual(0L, allocated, "bytes allocated over 2000 warm insertions");
+        }
+
+        [TestMethod]
         public void SteadyStateAllocatesNothingPerEdge()
         {
             SlotCore core = new SlotCore(new SlotConfig());

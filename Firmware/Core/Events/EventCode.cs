@@ -72,11 +72,15 @@ namespace PosSlot.Firmware.Events
             return code > 0 && code < Count ? s_names[code] : "unknown";
         }
 
-        /// <summary>Routine lifecycle events are counted, not logged, so the log keeps the faults.</summary>
+        /// <summary>
+        /// Routine lifecycle events are counted, not logged, so the log keeps the faults.
+        /// TransactionInterrupted goes to the terminal live but every withdrawal raises it; the
+        /// log keeps the real interruptions as ContactRestored, with their duration.
+        /// </summary>
         public static bool IsRoutine(int code)
         {
             return code == CardInserted || code == CardSeated || code == CardRemoved
-                || code == ContactRestored || code == ReadSucceeded;
+                || code == TransactionInterrupted || code == ReadSucceeded;
         }
     }
 }

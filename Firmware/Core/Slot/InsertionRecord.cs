@@ -19,6 +19,7 @@ namespace PosSlot.Firmware.Slot
         public long ContactBounceSpanUs;
         public int Interruptions;
         public long InterruptedUs;
+        public int ReadAttempts;
         public int ReadFailures;
         public int Flags;
 
@@ -42,6 +43,7 @@ namespace PosSlot.Firmware.Slot
             ContactBounceSpanUs = 0;
             Interruptions = 0;
             InterruptedUs = 0;
+            ReadAttempts = 0;
             ReadFailures = 0;
             Flags = 0;
         }
@@ -58,6 +60,7 @@ namespace PosSlot.Firmware.Slot
             target.ContactBounceSpanUs = ContactBounceSpanUs;
             target.Interruptions = Interruptions;
             target.InterruptedUs = InterruptedUs;
+            target.ReadAttempts = ReadAttempts;
             target.ReadFailures = ReadFailures;
             target.Flags = Flags;
         }

@@ -124,9 +124,13 @@ namespace PosSlot.Firmware.Slot
         public void OnReadResult(bool ok, long tUs)
         {
             int failures = 0;
-            if (_cardIn && !ok)
+            if (_cardIn)
             {
-                _record.ReadFailures++;
+                _record.ReadAttempts++;
+                if (!ok)
+                {
+                    _record.ReadFailures++;
+                }
                 failures = _record.ReadFailures;
             }
             _bus.Emit(ok ? EventCode.ReadSucceeded : EventCode.ReadFailed, tUs, tUs, CurrentIndex, Current, failures, 0);
@@ -245,6 +249,7 @@ namespace PosSlot.Firmware.Slot
         {
             if (level == 1 && _cardIn)
             {
+                _record.ReadAttempts++;
                 _record.ReadFailures++;
                 _record.Flags |= InsertionFlags.ReaderFault;
             }
@@ -285,11 +290,10 @@ namespace PosSlot.Firmware.Slot
             _bus.Emit(EventCode.CardRemoved, removedUs, reportUs, _record.Index, _record, 0, 0);
         }
 
-        /// <summary>Starts insertion numbering again (slot replaced).</summary>
-        public void ResetCount()
+        /// <summary>Continues insertion numbering from a stored lifetime count (after a restart).</summary>
+        public void ResumeFrom(long insertions)
         {
-            Insertions = 0;
-            Removals = 0;
+            Insertions = insertions;
         }
     }
 }

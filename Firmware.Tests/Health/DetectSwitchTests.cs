@@ -1,0 +1,61 @@
+using PosSlot.Firmware.Events;
+using PosSlot.Firmware.Health;
+using PosSlot.Firmware.Lines;
+using PosSlot.Firmware.Tests.Support;
+
+namespace PosSlot.Firmware.Tests.Health
+{
+    [TestClass]
+    public class DetectSwitchTests
+    {
+        [TestMethod]
+        public void StuckDetectFailsTheSlotAndEngagesFallbackAtOnce()
+        {
+            Rig rig = new Rig(1);
+            rig.LearnBaseline();
+            SlotCore core = rig.Fw.Core;
+            long t = rig.T;
+            core.OnEdge(SlotLine.Detect, 1, t);
+            core.OnEdge(SlotLine.Contact, 1, t + 100000);
+            core.OnEdge(SlotLine.Contact, 0, t + 500000);
+            core.Advance(t + 6000000);
+            RecordedEvent stuck = rig.Events.First(EventCode.DetectStuck);
+            RecordedEvent engaged = rig.Events.First(EventCode.FallbackEngaged);
+            Assert.IsNotNull(stuck);
+            Assert.IsNotNull(engaged);
+            Assert.AreEqual(stuck.ReportUs, engaged.ReportUs, "fallback engages in the same step that finds detect stuck");
+            Assert.AreEqual(HealthState.Failed, rig.State);
+            Assert.AreEqual(ReasonCode.DetectStuck, rig.Fw.Health.Reason(FaultClass.DetectSwitch));
+            Assert.IsTrue(rig.Fallback.Enabled);
+        }
+
+        [TestMethod]
+        public void DetectThatNeverAssertsFailsAfterThreeContactOnlyCards()
+        {
+            Rig rig = new Rig(1);
+            rig.LearnBaseline();
+            InsertionShape noDetect = InsertionShape.Healthy();
+            noDetect.NoDetect = true;
+            rig.Feed(noDetect, 2);
+            Assert.AreEqual(HealthState.Degraded, rig.State);
+            rig.Feed(noDetect, 1);
+            Assert.AreEqual(HealthState.Failed, rig.State);
+            Assert.AreEqual(ReasonCode.ContactWithoutDetect, rig.Fw.Health.Reason(FaultClass.DetectSwitch));
+            Assert.AreEqual(63L, rig.Insertions, "contact-only cards still count");
+        }
+
+        [TestMethod]
+        public void DetectChatteringWithNoCardIsFlagged()
+        {
+            Rig rig = new Rig(1);
+            rig.LearnBaseline();
+            InsertionShape chatter = InsertionShape.Healthy();
+            chatter.DetectNoiseAfter = 2;
+            rig.Feed(chatter, 10);
+            RecordedEvent flag = EventQuery.FirstFlag(rig.Events);
+            Assert.IsNotNull(flag);
+            Assert.AreEqual(FaultClass.Name(FaultClass.DetectSwitch), FaultClass.Name((int)flag.Detail1));
+            Assert.AreEqual(ReasonCode.Name(ReasonCode.DetectChatter), ReasonCode.Name(EventQuery.Reason(flag)));
+        }
+    }
+}

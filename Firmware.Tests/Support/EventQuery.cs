@@ -1,0 +1,33 @@
+using PosSlot.Firmware.Events;
+
+namespace PosSlot.Firmware.Tests.Support
+{
+    /// <summary>Questions the health tests ask of recorded events.</summary>
+    public static class EventQuery
+    {
+        /// <summary>The first FlagRaised event, or null.</summary>
+        public static RecordedEvent FirstFlag(EventRecorder r)
+        {
+            return r.First(EventCode.FlagRaised);
+        }
+
+        /// <summary>The first FlagRaised for a fault class at or above a level, or null.</summary>
+        public static RecordedEvent FirstFlag(EventRecorder r, int fault, int level)
+        {
+            for (int i = 0; i < r.Events.Count; i++)
+            {
+                RecordedEvent e = r.At(i);
+                if (e.Code == EventCode.FlagRaised && e.Detail1 == fault && (e.Detail2 >> 8) >= level)
+                {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        public static int Reason(RecordedEvent flag)
+        {
+            return (int)(flag.Detail2 & 0xFF);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using PosSlot.Firmware.Health;
+
+namespace PosSlot.Firmware.Tests.Support
+{
+    /// <summary>A SlotFirmware with a recorder, a fallback line, a seeded Random and a clock.</summary>
+    public sealed class Rig
+    {
+        public readonly SlotFirmware Fw;
+        public readonly EventRecorder Events = new EventRecorder();
+        public readonly FallbackLine Fallback = new FallbackLine();
+        public readonly Random Rnd;
+        public long T = 1000000;
+
+        public Rig(int seed)
+            : this(seed, new HealthSettings())
+        {
+        }
+
+        public Rig(int seed, HealthSettings health)
+        {
+            Fw = new SlotFirmware(new SlotConfig(), health, Fallback, SlotFirmware.DefaultLogCapacity);
+            Fw.Core.AddSink(Events);
+            Rnd = new Random(seed);
+        }
+
+        public void Feed(InsertionShape shape, int count)
+        {
+            T = InsertionSynth.FeedMany(Fw, T, shape, Rnd, count);
+        }
+
+        public long Insertions { get { return Fw.Counters.BoardInsertions; } }
+        public int State { get { return Fw.Health.State; } }
+
+        /// <summary>Feeds healthy insertions past the baseline.</summary>
+        public void LearnBaseline()
+        {
+            Feed(InsertionShape.Healthy(), 60);
+            Assert.IsTrue(Fw.Health.BaselineReady, "baseline learned");
+        }
+    }
+}

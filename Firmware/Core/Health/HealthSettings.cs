@@ -1,0 +1,70 @@
+namespace PosSlot.Firmware.Health
+{
+    /// <summary>
+    /// Every threshold the health analyser uses. Defaults and the reason for each: docs/health.md.
+    /// Ratios are against the slot's own learned baseline; rates are fractions of insertions.
+    /// </summary>
+    public sealed class HealthSettings
+    {
+        /// <summary>Seated insertions averaged into the baseline before wear is judged.</summary>
+        public int BaselineInsertions = 50;
+
+        /// <summary>EWMA weights: wear follows ~16 insertions, seat delay (human speed varies) ~32, rates ~64.</summary>
+        public double WearAlpha = 1.0 / 16;
+        public double SeatDelayAlpha = 1.0 / 32;
+        public double RateAlpha = 1.0 / 64;
+        public double ReadAlpha = 1.0 / 32;
+
+        /// <summary>Contact bounce span against baseline (new ~2 ms, end of life ~5 ms).</summary>
+        public double SpanWatchRatio = 1.5;
+        public double SpanDegradedRatio = 2.0;
+        public double SpanMinRiseUs = 800;
+
+        /// <summary>Contact bounce edge count against baseline.</summary>
+        public double CountWatchRatio = 1.75;
+        public double CountDegradedRatio = 2.5;
+        public double CountMinRise = 2;
+
+        /// <summary>Detect-to-contact delay against baseline (a fatigued spring seats late).</summary>
+        public double SeatDelayWatchRatio = 1.3;
+        public double SeatDelayDegradedRatio = 1.6;
+
+        /// <summary>Fraction of insertions that never seat (users half-insert ~1%).</summary>
+        public double NeverSeatedWatch = 0.15;
+        public double NeverSeatedDegraded = 0.25;
+        public double NeverSeatedFailed = 0.5;
+
+        /// <summary>Fraction of seated insertions with a contact interruption.</summary>
+        public double InterruptionWatch = 0.06;
+        public double InterruptionDegraded = 0.15;
+        public double InterruptionFailed = 0.4;
+
+        /// <summary>Fraction of read-attempted insertions with a failed read.</summary>
+        public double ReadFailureWatch = 0.08;
+        public double ReadFailureDegraded = 0.2;
+        public double ReadFailureFailed = 0.5;
+
+        /// <summary>Detect noise or chatter with no card in: a score that decays 1/32 per insertion.</summary>
+        public double DetectChatterWatch = 3;
+        public double DetectChatterDegraded = 6;
+        public double DetectChatterFailed = 12;
+
+        /// <summary>Consecutive insertions seen on the contact alone (detect never asserted).</summary>
+        public int ContactOnlyWatch = 1;
+        public int ContactOnlyDegraded = 2;
+        public int ContactOnlyFailed = 3;
+
+        /// <summary>Rated insertion cycles of the connector (C&amp;K CCM04 class: 50,000) and the early warning.</summary>
+        public long RatedCycles = 50000;
+        public double RatedWarnFraction = 0.9;
+
+        /// <summary>A flag clears only once its measure falls below this fraction of the raising threshold.</summary>
+        public double ClearRatio = 0.8;
+
+        /// <summary>Clean insertions after a cleaning that prove an intermittency or read fault gone.</summary>
+        public int ProbationInsertions = 20;
+
+        /// <summary>Failed chip reads on one insertion before the terminal falls back for that transaction (EMV).</summary>
+        public int ReadFailuresForTransactionFallback = 2;
+    }
+}
