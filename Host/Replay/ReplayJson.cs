@@ -1,6 +1,9 @@
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using PosSlot.Firmware.Events;
+using PosSlot.Host.Reporting;
 using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
@@ -21,11 +24,33 @@ public static class ReplayJson
             glitches = result.Glitches,
             noise_bursts = result.NoiseBursts,
             records = result.Records.Select(Record).ToArray(),
+            health = result.Health.Health,
+            flags = result.Health.Flags.Select(f => new
+            {
+                fault = f.Fault,
+                level = f.Level,
+                reason = f.Reason,
+                in_probation = f.InProbation,
+                advice_en = f.AdviceEn,
+                advice_zh = f.AdviceZh,
+            }).ToArray(),
+            fallback = new { engaged = result.Health.FallbackEngaged, at_insertion = result.Health.FallbackAtInsertion },
+            events = result.Events.Where(e => !EventCode.IsRoutine(e.Code)).Select(e => new
+            {
+                @event = e.Name,
+                t_us = e.TimeUs,
+                reported_us = e.ReportUs,
+                insertion = e.InsertionIndex,
+                detail1 = e.Detail1,
+                detail2 = e.Detail2,
+                details = EventDescription.Details(e.Code, e.Detail1, e.Detail2),
+            }).ToArray(),
         };
         output.WriteLine(JsonSerializer.Serialize(document, Options));
     }
 
-    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+    /// <summary>Indented, and Chinese advice kept readable rather than \u-escaped.</summary>
+    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     static long? Maybe(long value) => value == InsertionRecord.None ? null : value;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PosSlot.Firmware.Slot;
+using PosSlot.Host.Reporting;
 
 namespace PosSlot.Host.Replay;
 
@@ -14,4 +15,5 @@ public sealed record ReplayResult(
     IReadOnlyList<InsertionRecord> Records,
     IReadOnlyList<LoggedEvent> Events,
     long Glitches,
-    long NoiseBursts);
+    long NoiseBursts,
+    HealthSummary Health);

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using PosSlot.Firmware;
+using PosSlot.Firmware.Health;
 using PosSlot.Firmware.Lines;
 using PosSlot.Firmware.Slot;
+using PosSlot.Host.Reporting;
 using PosSlot.Host.Traces;
 
 namespace PosSlot.Host.Replay;
@@ -9,12 +11,21 @@ namespace PosSlot.Host.Replay;
 /// <summary>Feeds a trace through the real firmware core, edge by edge, as the board's capture layer would.</summary>
 public static class ReplayRunner
 {
+    /// <summary>Replay has no fallback hardware: the line's state is read from the controller.</summary>
+    sealed class NoFallbackLine : IFallbackOutput
+    {
+        public void SetFallbackEnabled(bool enabled)
+        {
+        }
+    }
+
     /// <summary>Time run past the end of the trace so the last bursts settle (longest window: chatter, 50 ms).</summary>
     public const long TailUs = 100_000;
 
     public static ReplayResult Run(Trace trace, string file, SlotConfig config)
     {
-        var core = new SlotCore(config);
+        var fw = new SlotFirmware(config, new HealthSettings(), new NoFallbackLine(), SlotFirmware.DefaultLogCapacity);
+        var core = fw.Core;
         var collector = new ReplayCollector();
         core.AddSink(collector);
         foreach (var edge in trace.Edges)
@@ -37,6 +48,6 @@ public static class ReplayRunner
             noise += core.Line(line).NoiseBursts;
         }
         return new ReplayResult(file, trace.DetectOnly, trace.SampleRateHz, trace.Edges.Count,
-            core.Monitor.Insertions, core.Monitor.Removals, records, collector.Events, glitches, noise);
+            core.Monitor.Insertions, core.Monitor.Removals, records, collector.Events, glitches, noise, HealthSummary.Of(fw));
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.IO;
+using System.Linq;
+using PosSlot.Firmware.Events;
+using PosSlot.Host.Reporting;
 using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
@@ -17,6 +20,13 @@ public static class ReplayText
         var source = result.SampleRateHz is { } rate ? $"{rate} Hz samples" : "edges";
         output.WriteLine($"{result.File}: {result.EdgeCount} edges ({source}{(result.DetectOnly ? ", contact follows detect" : "")})");
         output.WriteLine($"insertions {result.Insertions}, removals {result.Removals}, glitches filtered {result.Glitches}, noise bursts {result.NoiseBursts}");
+        HealthText.Write(result.Health, output);
+        var events = result.Events.Where(e => !EventCode.IsRoutine(e.Code)).ToList();
+        output.WriteLine(events.Count == 0 ? "events: none" : "events:");
+        foreach (var e in events)
+        {
+            output.WriteLine($"  {Seconds(e.TimeUs)} s  #{e.InsertionIndex,-5} {e.Name,-24} {EventDescription.Details(e.Code, e.Detail1, e.Detail2)}");
+        }
     }
 
     public static string Line(InsertionRecord r)
