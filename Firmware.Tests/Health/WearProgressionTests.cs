@@ -110,6 +110,33 @@ namespace PosSlot.Firmware.Tests.Health
         }
 
         [TestMethod]
+        [DataRow(1)]
+        [DataRow(2)]
+        public void RateHoveringAtItsThresholdDoesNotFlap(int seed)
+        {
+            Rig rig = new Rig(seed);
+            rig.Feed(InsertionShape.Healthy(), Onset);
+            InsertionShape dirty = InsertionShape.Healthy();
+            dirty.Interruptions = 1;
+            for (int i = 0; i < 3000; i++)
+            {
+                // About 6 % of cards, right at the Watch threshold.
+                rig.Feed(rig.Rnd.Next(100) < 6 ? dirty : InsertionShape.Healthy(), 1);
+            }
+            int raised = 0;
+            for (int i = 0; i < rig.Events.Events.Count; i++)
+            {
+                RecordedEvent e = rig.Events.At(i);
+                if (e.Code == EventCode.FlagRaised && e.Detail1 == FaultClass.IntermittentContact)
+                {
+                    raised++;
+                }
+            }
+            Assert.IsTrue(raised >= 1, "flagged");
+            Assert.IsTrue(raised <= 4, "raised " + raised.ToString() + " times in 3000 cards");
+        }
+
+        [TestMethod]
         public void RatedLifeWarnsEarlyThenSaysExceeded()
         {
             HealthSettings settings = new HealthSettings();

@@ -10,6 +10,7 @@ public static class PosSlotCli
     {
         return new RootCommand("posslot: bench and field tool for the PosSlot card-slot firmware.")
         {
+            EmulateCommand.Create(),
             ReplayCommand.Create(),
         };
     }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PosSlot.Firmware.Events;
 using PosSlot.Host.Reporting;
+using PosSlot.Emulator.Reporting;
 using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using PosSlot.Firmware.Slot;
 using PosSlot.Host.Reporting;
+using PosSlot.Emulator.Reporting;
 
 namespace PosSlot.Host.Replay;
 

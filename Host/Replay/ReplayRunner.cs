@@ -4,6 +4,7 @@ using PosSlot.Firmware.Health;
 using PosSlot.Firmware.Lines;
 using PosSlot.Firmware.Slot;
 using PosSlot.Host.Reporting;
+using PosSlot.Emulator.Reporting;
 using PosSlot.Host.Traces;
 
 namespace PosSlot.Host.Replay;

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using PosSlot.Firmware.Events;
 using PosSlot.Host.Reporting;
+using PosSlot.Emulator.Reporting;
 using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;

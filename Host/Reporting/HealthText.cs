@@ -1,4 +1,5 @@
 using System.IO;
+using PosSlot.Emulator.Reporting;
 
 namespace PosSlot.Host.Reporting;
 

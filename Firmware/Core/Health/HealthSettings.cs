@@ -13,7 +13,7 @@ namespace PosSlot.Firmware.Health
         public double WearAlpha = 1.0 / 16;
         public double SeatDelayAlpha = 1.0 / 32;
         public double RateAlpha = 1.0 / 64;
-        public double ReadAlpha = 1.0 / 32;
+        public double ReadAlpha = 1.0 / 64;
 
         /// <summary>Contact bounce span against baseline (new ~2 ms, end of life ~5 ms).</summary>
         public double SpanWatchRatio = 1.5;
@@ -42,7 +42,7 @@ namespace PosSlot.Firmware.Health
         /// <summary>Fraction of read-attempted insertions with a failed read.</summary>
         public double ReadFailureWatch = 0.08;
         public double ReadFailureDegraded = 0.2;
-        public double ReadFailureFailed = 0.5;
+        public double ReadFailureFailed = 0.6;
 
         /// <summary>Detect noise or chatter with no card in: a score that decays 1/32 per insertion.</summary>
         public double DetectChatterWatch = 3;
@@ -58,8 +58,11 @@ namespace PosSlot.Firmware.Health
         public long RatedCycles = 50000;
         public double RatedWarnFraction = 0.9;
 
-        /// <summary>A flag clears only once its measure falls below this fraction of the raising threshold.</summary>
-        public double ClearRatio = 0.8;
+        /// <summary>A flag clears only once its measure falls below this fraction of the raising threshold...</summary>
+        public double ClearRatio = 0.7;
+
+        /// <summary>...and has stayed there this many evaluations (about one rate window), so it does not flap.</summary>
+        public int ClearDwell = 64;
 
         /// <summary>Clean insertions after a cleaning that prove an intermittency or read fault gone.</summary>
         public int ProbationInsertions = 20;

@@ -42,6 +42,7 @@ namespace PosSlot.Firmware.Health
 
         // Hysteresis is per measure (indexed by ReasonCode); a fault's level is its measures' highest.
         readonly int[] _measureLevel = new int[ReasonCode.Count];
+        readonly int[] _belowFor = new int[ReasonCode.Count];
         readonly int[] _level = new int[FaultClass.Count];
         readonly int[] _reason = new int[FaultClass.Count];
         readonly int[] _probationLeft = new int[FaultClass.Count];
@@ -194,10 +195,12 @@ namespace PosSlot.Firmware.Health
             if (fault == FaultClass.IntermittentContact)
             {
                 _interruptionRate = 0;
+                ClearMeasure(ReasonCode.InterruptionRate);
             }
             else
             {
                 _readFailureRate = 0;
+                ClearMeasure(ReasonCode.ReadFailureRate);
             }
         }
 
@@ -242,7 +245,26 @@ namespace PosSlot.Firmware.Health
 
         void Measure(int measure, double value, double watch, double degraded, double failed)
         {
-            _measureLevel[measure] = LevelRule.Apply(_measureLevel[measure], value, watch, degraded, failed, _s.ClearRatio);
+            int level = LevelRule.Apply(_measureLevel[measure], value, watch, degraded, failed, _s.ClearRatio);
+            if (level >= _measureLevel[measure])
+            {
+                _belowFor[measure] = 0;
+                _measureLevel[measure] = level;
+                return;
+            }
+            // Falling waits until the measure has stayed below its clearing point for ClearDwell evaluations.
+            if (++_belowFor[measure] >= _s.ClearDwell)
+            {
+                _belowFor[measure] = 0;
+                _measureLevel[measure] = level;
+            }
+        }
+
+        /// <summary>Proof or a new slot clears a measure at once, without waiting out the dwell.</summary>
+        void ClearMeasure(int measure)
+        {
+            _measureLevel[measure] = HealthState.Healthy;
+            _belowFor[measure] = 0;
         }
 
         /// <summary>A fault's level is the highest of its measures (listed strongest first for ties).</summary>
@@ -360,6 +382,10 @@ namespace PosSlot.Firmware.Health
             for (int f = 0; f < FaultClass.Count; f++)
             {
                 _probationLeft[f] = 0;
+            }
+            for (int m = 0; m < ReasonCode.Count; m++)
+            {
+                ClearMeasure(m);
             }
             Evaluate(tUs, tUs, insertion, ReasonCode.SlotReplaced);
         }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using PosSlot.Firmware;
 using PosSlot.Firmware.Health;
 
-namespace PosSlot.Host.Reporting;
+namespace PosSlot.Emulator.Reporting;
 
 /// <summary>One raised fault flag, as the tools show it.</summary>
 public sealed record FlagSummary(string Fault, string Level, string Reason, bool InProbation, string AdviceEn, string AdviceZh);

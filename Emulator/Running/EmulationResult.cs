@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using PosSlot.Emulator.Reporting;
+using PosSlot.Emulator.Scenarios;
+
+namespace PosSlot.Emulator.Running;
+
+/// <summary>An emulation's outcome: the simulated truth beside what the firmware concluded.</summary>
+public sealed record EmulationResult
+{
+    public required Scenario Scenario { get; init; }
+    public required int Seed { get; init; }
+
+    public required long TruthInsertions { get; init; }
+    public long? TruthFailureAtInsertion { get; init; }
+    public long? TruthFailureAtUs { get; init; }
+
+    public required long FirmwareInsertions { get; init; }
+    public required HealthSummary Health { get; init; }
+
+    /// <summary>Every fault class the firmware flagged during the run, in the order first raised.</summary>
+    public required IReadOnlyList<string> FlagsRaised { get; init; }
+    public required IReadOnlyList<FlagRecord> FlagHistory { get; init; }
+    public long? FirstFlagAtInsertion { get; init; }
+    public long? FallbackAtInsertion { get; init; }
+    public long TransactionFallbacks { get; init; }
+
+    public required LatencyStats Latency { get; init; }
+    public required LifeCurve Curve { get; init; }
+
+    public required long SimulatedUs { get; init; }
+    public required long Edges { get; init; }
+    public required double WallSeconds { get; init; }
+
+    public DateTime SimulatedDate(long timeUs) => Scenario.StartDate.ToDateTime(TimeOnly.MinValue).AddTicks(timeUs * 10);
+}

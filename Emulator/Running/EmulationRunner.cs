@@ -1,0 +1,95 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using PosSlot.Emulator.Physics;
+using PosSlot.Emulator.Reporting;
+using PosSlot.Emulator.Scenarios;
+using PosSlot.Firmware;
+using PosSlot.Firmware.Health;
+
+namespace PosSlot.Emulator.Running;
+
+/// <summary>
+/// Runs the real firmware (SlotFirmware, exactly as the board builds it) against the simulated
+/// slot: edges in, the core's deadlines honoured between them, simulated time only.
+/// </summary>
+public static class EmulationRunner
+{
+    const long Second = 1_000_000;
+
+    /// <summary>Runs the scenario; progress (if given) is called with the insertions done so far.</summary>
+    public static EmulationResult Run(Scenario scenario, int seed, int? insertions = null, Action<long>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        int total = insertions ?? scenario.Insertions;
+        var physics = new SlotPhysics(scenario, seed);
+        var health = new HealthSettings { RatedCycles = scenario.RatedCycles };
+        var fw = new SlotFirmware(new SlotConfig(), health, new FallbackLine(), SlotFirmware.DefaultLogCapacity);
+        var curve = new LifeCurve(LifeCurve.BinSizeFor(total));
+        var observer = new FirmwareObserver(curve);
+        fw.Core.AddSink(observer);
+        var mixer = new LineMixer(fw.Core);
+        var buffer = new StimulusBuffer();
+        var cleanings = scenario.Cleanings.ToHashSet();
+
+        long t = Second;
+        long? failureAt = null, failureUs = null;
+        for (long n = 1; n <= total; n++)
+        {
+            var truth = physics.Insert(n, t, buffer);
+            if (failureAt == null && truth.SlotFailed)
+            {
+                failureAt = n;
+                failureUs = t;
+            }
+            observer.Expect(truth);
+            mixer.Feed(buffer);
+            long next = truth.EndUs + physics.GapAfter(truth);
+            // Let this card's last bursts settle before the next customer (the board's timer would).
+            fw.Core.Advance(Math.Min(next - 1, truth.EndUs + 100_000));
+            if (cleanings.Contains((int)n))
+            {
+                physics.Clean();
+                fw.SlotCleaned(Math.Min(next - 1, truth.EndUs + Second));
+            }
+            t = next;
+            if (progress != null && n % 1000 == 0)
+            {
+                progress(n);
+            }
+        }
+        fw.Core.Advance(t + 10 * Second);
+        curve.Close();
+        progress?.Invoke(total);
+
+        var flagsRaised = observer.Flags.Select(f => f.Fault).Distinct().ToList();
+        return new EmulationResult
+        {
+            Scenario = scenario,
+            Seed = seed,
+            TruthInsertions = total,
+            TruthFailureAtInsertion = failureAt,
+            TruthFailureAtUs = failureUs,
+            FirmwareInsertions = fw.Counters.BoardInsertions,
+            Health = HealthSummary.Of(fw),
+            FlagsRaised = flagsRaised,
+            FlagHistory = observer.Flags,
+            FirstFlagAtInsertion = observer.Flags.Count > 0 ? observer.Flags[0].Insertion : null,
+            FallbackAtInsertion = observer.FallbackAtInsertion,
+            TransactionFallbacks = observer.TransactionFallbacks,
+            Latency = LatencyStats.Of(observer.InsertLatencyUs, observer.RemoveLatencyUs),
+            Curve = curve,
+            SimulatedUs = t,
+            Edges = mixer.Edges,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+        };
+    }
+
+    /// <summary>The emulated FallbackEnable line; the controller's own state is what the report reads.</summary>
+    sealed class FallbackLine : IFallbackOutput
+    {
+        public void SetFallbackEnabled(bool enabled)
+        {
+        }
+    }
+}

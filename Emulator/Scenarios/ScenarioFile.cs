@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PosSlot.Firmware.Health;
+
+namespace PosSlot.Emulator.Scenarios;
+
+/// <summary>Reads and checks a scenario JSON file (docs/scenario-format.md). Unknown fields are errors.</summary>
+public static class ScenarioFile
+{
+    static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static Scenario Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ScenarioException($"{path}: no such file, and no built-in scenario of that name (see --list)");
+        }
+        Scenario? scenario;
+        try
+        {
+            scenario = JsonSerializer.Deserialize<Scenario>(File.ReadAllText(path), Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"line {line + 1}: " : "";
+            throw new ScenarioException($"{path}: {where}{e.Message}");
+        }
+        if (scenario == null)
+        {
+            throw new ScenarioException($"{path}: empty scenario");
+        }
+        Validate(scenario, path);
+        return scenario;
+    }
+
+    public static void Validate(Scenario s, string source)
+    {
+        void Check(bool ok, string problem)
+        {
+            if (!ok)
+            {
+                throw new ScenarioException($"{source}: {problem}");
+            }
+        }
+        Check(s.Insertions > 0, "insertions must be positive");
+        Check(s.InsertionsPerDay > 0, "insertions_per_day must be positive");
+        Check(s.RatedCycles > 0, "rated_cycles must be positive");
+        Check(s.EmiPerSecond >= 0 && s.EmiPerSecond <= 10_000, "emi_per_second must be 0..10000");
+        Check(s.Wear.LifeScale > 0, "wear.life_scale must be positive");
+        Check(s.Wear.BounceNewUs >= 100 && s.Wear.BounceEndUs >= 100, "wear bounce spans must be at least 100 us");
+        Check(s.Wear.BounceNewUs <= 30_000 && s.Wear.BounceEndUs <= 30_000, "wear bounce spans must be at most 30000 us");
+        Check(s.Wear.SpringFailWidth > 0, "wear.spring_fail_width must be positive");
+        Check(s.Users.SeatDelayMinUs > 5_000 && s.Users.SeatDelayMaxUs >= s.Users.SeatDelayMinUs, "users seat delay must be above 5 ms, min <= max");
+        foreach (var (name, p) in new[] { ("users.half_insert", s.Users.HalfInsert), ("users.quick_reinsert", s.Users.QuickReinsert),
+            ("users.leave_in", s.Users.LeaveIn), ("reads.fail_probability", s.Reads.FailProbability),
+            ("reads.fail_probability_after", s.Reads.FailProbabilityAfter), ("reads.reader_fault_probability", s.Reads.ReaderFaultProbability),
+            ("dirt.probability", s.Dirt?.Probability ?? 0), ("wear.interruptions_at_end", s.Wear.InterruptionsAtEnd) })
+        {
+            Check(p >= 0 && p <= 1, $"{name} must be a probability (0..1)");
+        }
+        Check(s.DetectFault == null || s.DetectFault.Mode is "stuck" or "open" or "chatter",
+            $"detect_fault.mode '{s.DetectFault?.Mode}' must be stuck, open or chatter");
+        Check(s.Cleanings.All(c => c > 0), "cleanings are insertion numbers (positive)");
+        var faults = Enumerable.Range(0, FaultClass.Count).Select(FaultClass.Name).ToArray();
+        Check(s.ExpectFlag == null || faults.Contains(s.ExpectFlag), $"expect_flag '{s.ExpectFlag}' must be one of {string.Join(", ", faults)}");
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using PosSlot.Emulator.Running;
+using PosSlot.Emulator.Scenarios;
+using PosSlot.Host.Emulation;
+using Spectre.Console;
+
+namespace PosSlot.Host.Cli;
+
+/// <summary><c>posslot emulate [--scenario NAME|FILE] [--seed N] [--insertions N] [--json] [--report FILE.png] [--list]</c>.</summary>
+public static class EmulateCommand
+{
+    public const int DefaultSeed = 1;
+
+    public static Command Create()
+    {
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "A built-in scenario (see --list) or a scenario JSON file (docs/scenario-format.md).",
+            DefaultValueFactory = _ => ScenarioCatalog.Default,
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed for the simulated slot; the same seed gives the same run.", DefaultValueFactory = _ => DefaultSeed };
+        var insertions = new Option<int?>("--insertions") { Description = "Insertions to simulate (default: the scenario's)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var report = new Option<string?>("--report") { Description = "Also write a PNG of the slot's life (bounce, seat delay, interruptions; flags and fallback marked)." };
+        var list = new Option<bool>("--list") { Description = "List the built-in scenarios and exit." };
+        var command = new Command("emulate",
+            "Run the real firmware core against a simulated card slot (bounce physics, wear, faults, customers) in accelerated time, and compare what it concluded with the truth.")
+        {
+            scenario, seed, insertions, json, report, list,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(list))
+            {
+                foreach (var s in ScenarioCatalog.All)
+                {
+                    output.WriteLine($"{s.Name,-14} {s.Insertions,7:N0} insertions  {s.Description}{(s.Name == ScenarioCatalog.Default ? " (default)" : "")}");
+                }
+                return ExitCodes.Ok;
+            }
+            Scenario chosen;
+            try
+            {
+                var name = parse.GetValue(scenario)!;
+                chosen = ScenarioCatalog.Find(name) ?? ScenarioFile.Load(name);
+            }
+            catch (ScenarioException e)
+            {
+                error.WriteLine("posslot emulate: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            if (parse.GetValue(insertions) is { } n && (n < 1 || n > 100_000_000))
+            {
+                error.WriteLine($"posslot emulate: --insertions {n} must be 1..100000000");
+                return ExitCodes.BadInput;
+            }
+            var reportPath = parse.GetValue(report);
+            if (reportPath != null && !reportPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            {
+                error.WriteLine($"posslot emulate: --report {reportPath}: the report is a PNG; name it FILE.png");
+                return ExitCodes.BadInput;
+            }
+            var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), showProgress: !parse.GetValue(json) && output == Console.Out);
+            if (parse.GetValue(json))
+            {
+                EmulateJson.Write(result, output);
+            }
+            else
+            {
+                EmulateText.Write(result, output);
+            }
+            if (reportPath != null)
+            {
+                try
+                {
+                    LifeReportPng.Save(result, reportPath);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"posslot emulate: cannot write {reportPath}: {e.Message}");
+                    return ExitCodes.BadInput;
+                }
+                if (!parse.GetValue(json))
+                {
+                    output.WriteLine($"Life report: {reportPath}");
+                }
+            }
+            return result.FirmwareInsertions == result.TruthInsertions ? ExitCodes.Ok : ExitCodes.Mismatch;
+        });
+        return command;
+    }
+
+    /// <summary>Runs the emulation, with a progress bar on an interactive terminal (on stderr, so stdout stays clean).</summary>
+    static EmulationResult Run(Scenario scenario, int seed, int? insertions, bool showProgress)
+    {
+        var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (!showProgress || !stderr.Profile.Capabilities.Interactive || Console.IsErrorRedirected)
+        {
+            return EmulationRunner.Run(scenario, seed, insertions);
+        }
+        EmulationResult? result = null;
+        stderr.Progress().AutoClear(true).Start(ctx =>
+        {
+            var task = ctx.AddTask($"emulating {scenario.Name}", maxValue: insertions ?? scenario.Insertions);
+            result = EmulationRunner.Run(scenario, seed, insertions, done => task.Value = done);
+        });
+        return result!;
+    }
+}

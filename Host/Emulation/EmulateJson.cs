@@ -1,0 +1,62 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using PosSlot.Emulator.Running;
+using PosSlot.Host.Replay;
+
+namespace PosSlot.Host.Emulation;
+
+/// <summary>The --json form of an emulation. Everything but wall_seconds is a function of scenario and seed.</summary>
+public static class EmulateJson
+{
+    public static void Write(EmulationResult r, TextWriter output)
+    {
+        var document = new
+        {
+            scenario = r.Scenario.Name,
+            description = r.Scenario.Description,
+            seed = r.Seed,
+            truth = new
+            {
+                insertions = r.TruthInsertions,
+                failure_at_insertion = r.TruthFailureAtInsertion,
+            },
+            firmware = new
+            {
+                insertions = r.FirmwareInsertions,
+                health = r.Health.Health,
+                flags = r.FlagsRaised,
+                active_flags = r.Health.Flags.Select(f => f.Fault).ToArray(),
+                first_flag_at_insertion = r.FirstFlagAtInsertion,
+                fallback = r.Health.FallbackEngaged,
+                fallback_at_insertion = r.FallbackAtInsertion,
+                transaction_fallbacks = r.TransactionFallbacks,
+                flag_history = r.FlagHistory.Select(f => new
+                {
+                    insertion = f.Insertion,
+                    date = r.SimulatedDate(f.TimeUs).ToString("yyyy-MM-dd HH:mm"),
+                    fault = f.Fault,
+                    level = f.Level,
+                    reason = f.Reason,
+                }).ToArray(),
+                advice = r.Health.Flags.Select(f => new { fault = f.Fault, en = f.AdviceEn, zh = f.AdviceZh }).ToArray(),
+            },
+            latency_us = new
+            {
+                insert_p50 = r.Latency.InsertP50,
+                insert_max = r.Latency.InsertMax,
+                remove_p50 = r.Latency.RemoveP50,
+                remove_max = r.Latency.RemoveMax,
+            },
+            simulated = new
+            {
+                start = r.SimulatedDate(0).ToString("yyyy-MM-dd"),
+                end = r.SimulatedDate(r.SimulatedUs).ToString("yyyy-MM-dd HH:mm"),
+                days = System.Math.Round(r.SimulatedUs / 86_400e6, 2),
+                edges = r.Edges,
+            },
+            wall_seconds = System.Math.Round(r.WallSeconds, 3),
+        };
+        output.WriteLine(JsonSerializer.Serialize(document, ReplayJson.Options));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using PosSlot.Emulator.Running;
+using Spectre.Console;
+
+namespace PosSlot.Host.Emulation;
+
+/// <summary>A few lines that tell a newcomer what the firmware saw, and when, beside the truth.</summary>
+public static class EmulateText
+{
+    static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Write(EmulationResult r, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 110;
+        string Date(long us) => r.SimulatedDate(us).ToString("yyyy-MM-dd", Invariant);
+        string N(long n) => n.ToString("N0", Invariant);
+
+        output.WriteLine($"PosSlot emulator: scenario {r.Scenario.Name}, seed {r.Seed}");
+        output.WriteLine(r.Scenario.Description);
+        output.WriteLine($"Simulated {r.SimulatedUs / 86_400e6:0.#} days ({Date(0)} to {Date(r.SimulatedUs)}): {N(r.TruthInsertions)} insertions, "
+            + $"{N(r.Edges)} edges, in {r.WallSeconds:0.0} s.");
+        output.WriteLine();
+
+        var table = new Table().Border(TableBorder.Ascii).AddColumn("").AddColumn("truth (simulated slot)").AddColumn("firmware");
+        bool match = r.FirmwareInsertions == r.TruthInsertions;
+        table.AddRow("insertions", N(r.TruthInsertions), N(r.FirmwareInsertions) + (match ? " (match)" : " MISMATCH"));
+        var firstFlag = r.FlagHistory.FirstOrDefault();
+        table.AddRow("slot failed / fallback",
+            r.TruthFailureAtInsertion is { } f ? $"#{N(f)} on {Date(r.TruthFailureAtUs!.Value)}" : "never",
+            r.FallbackAtInsertion is { } fb ? $"fallback engaged at #{N(fb)}" : "fallback never engaged");
+        table.AddRow("first flag", "", firstFlag == null ? "none" : $"#{N(firstFlag.Insertion)} on {Date(firstFlag.TimeUs)}: {firstFlag.Fault} {firstFlag.Level}");
+        table.AddRow("now", "", $"{r.Health.Health}, fallback {(r.Health.FallbackEngaged ? "ENGAGED" : "off")}");
+        console.Write(table);
+
+        var firsts = r.FlagHistory.GroupBy(x => (x.Fault, x.Level)).Select(g => (first: g.First(), count: g.Count())).ToList();
+        if (firsts.Count > 0)
+        {
+            output.WriteLine("Flags (first time at each level):");
+            foreach (var (flag, count) in firsts)
+            {
+                var again = count > 1 ? $"  (raised {count} times)" : "";
+                output.WriteLine($"  #{N(flag.Insertion),-8} {Date(flag.TimeUs)}  {flag.Fault,-21} {flag.Level,-9} {flag.Reason}{again}");
+            }
+        }
+        var l = r.Latency;
+        output.WriteLine($"Report latency, line settled to firmware report: insert p50 {Ms(l.InsertP50)}, max {Ms(l.InsertMax)}; "
+            + $"removal p50 {Ms(l.RemoveP50)}, max {Ms(l.RemoveMax)}.");
+        if (r.TransactionFallbacks > 0)
+        {
+            output.WriteLine($"Transactions sent to the external reader after two failed chip reads: {N(r.TransactionFallbacks)}.");
+        }
+        foreach (var flag in r.Health.Flags)
+        {
+            output.WriteLine($"Advice ({flag.Fault}): {flag.AdviceEn}");
+            output.WriteLine($"建议 ({flag.Fault}): {flag.AdviceZh}");
+        }
+    }
+
+    static string Ms(int? us) => us is { } v ? (v / 1000.0).ToString("0.0", Invariant) + " ms" : "n/a";
+}

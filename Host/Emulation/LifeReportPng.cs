@@ -1,0 +1,59 @@
+using System.Linq;
+using PosSlot.Emulator.Running;
+using ScottPlot;
+
+namespace PosSlot.Host.Emulation;
+
+/// <summary>
+/// The slot's life as the firmware measured it, one panel per measure against insertions:
+/// contact bounce span, seat delay, share of cards with an interruption; flags, the slot's
+/// failure and fallback are marked on every panel.
+/// </summary>
+public static class LifeReportPng
+{
+    public static void Save(EmulationResult r, string path)
+    {
+        var bins = r.Curve.Bins;
+        double[] x = bins.Select(b => (double)b.FirstInsertion).ToArray();
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(3);
+        Panel(multiplot.GetPlot(0), x, bins.Select(b => b.ContactSpanMs).ToArray(), "Contact bounce span (ms)", Colors.SteelBlue, r, true);
+        Panel(multiplot.GetPlot(1), x, bins.Select(b => b.SeatDelayMs).ToArray(), "Seat delay, detect to contact (ms)", Colors.DarkOrange, r, false);
+        var rates = multiplot.GetPlot(2);
+        Panel(rates, x, bins.Select(b => b.InterruptedPercent).ToArray(), "Cards with a contact interruption (%)", Colors.Purple, r, false);
+        var never = rates.Add.ScatterLine(x, bins.Select(b => b.NeverSeatedPercent).ToArray(), Colors.Green);
+        never.LineWidth = 2;
+        never.LegendText = "Cards that never seated (%)";
+        rates.YLabel("Share of cards (%)");
+        multiplot.GetPlot(0).Title($"PosSlot emulator: {r.Scenario.Name}, seed {r.Seed}, {r.TruthInsertions:N0} insertions (bins of {r.Curve.BinSize})");
+        multiplot.GetPlot(2).XLabel("insertion");
+        multiplot.SavePng(path, 1200, 1100);
+    }
+
+    /// <summary>One measure's curve with the flag, failure and fallback markers (named in the legend once, on the top panel).</summary>
+    static void Panel(Plot plot, double[] x, double[] y, string label, Color color, EmulationResult r, bool nameMarkers)
+    {
+        var line = plot.Add.ScatterLine(x, y, color);
+        line.LineWidth = 2;
+        line.LegendText = label;
+        plot.YLabel(label);
+        foreach (var flag in r.FlagHistory.GroupBy(f => (f.Fault, f.Level)).Select(g => g.First()))
+        {
+            var mark = plot.Add.VerticalLine(flag.Insertion, 1, Colors.Gray);
+            mark.LinePattern = LinePattern.Dotted;
+            mark.LegendText = nameMarkers ? $"flag {flag.Fault} {flag.Level} (#{flag.Insertion:N0})" : "";
+        }
+        if (r.TruthFailureAtInsertion is { } failed)
+        {
+            var mark = plot.Add.VerticalLine(failed, 2, Colors.Black);
+            mark.LinePattern = LinePattern.Dashed;
+            mark.LegendText = nameMarkers ? $"slot failed (truth, #{failed:N0})" : "";
+        }
+        if (r.FallbackAtInsertion is { } fallback)
+        {
+            var mark = plot.Add.VerticalLine(fallback, 2, Colors.Red);
+            mark.LegendText = nameMarkers ? $"fallback engaged (#{fallback:N0})" : "";
+        }
+        plot.ShowLegend(Alignment.UpperLeft);
+    }
+}
