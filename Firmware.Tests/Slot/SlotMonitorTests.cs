@@ -143,6 +143,20 @@ namespace PosSlot.Firmware.Tests.Slot
         }
 
         [TestMethod]
+        public void ContactReclosingAfterAHumanGapWithDetectHeldIsANewCard()
+        {
+            // Detect hangs under the first card; the next customer re-seats 300 ms later, then detect lets go.
+            long[] table = new long[] { 1000, D, 1, 100000, C, 1, 500000, C, 0, 800000, C, 1, 1200000, C, 0, 1300000, D, 0 };
+            EventRecorder r = CoreHarness.Expect(
+                "card_inserted@1000 card_seated@100000 transaction_interrupted@500000 card_removed@500000"
+                + " card_inserted@800000 card_seated@800000 transaction_interrupted@1200000 card_removed@1300000",
+                table);
+            Assert.AreEqual(0, r.Record(0).Interruptions, "the gap was a card leaving, not an interruption");
+            Assert.AreEqual(InsertionFlags.Reseated, r.Record(1).Flags);
+            Assert.AreEqual(0L, r.Record(1).SeatDelayUs, "no detect edge to measure from");
+        }
+
+        [TestMethod]
         public void DetectAssertedWithNoCardSeatingIsStuckAfterTheTimeout()
         {
             SlotConfig config = new SlotConfig();

@@ -12,7 +12,7 @@ public static class RepoPaths
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "PosSlotFirmware.sln")))
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "PosSlotFirmware.sln")))
                 {
                     return dir.FullName;
                 }
@@ -21,5 +21,7 @@ public static class RepoPaths
         }
     }
 
-    public static string Example(string name) => Path.Combine(Root, "examples", "traces", name);
+    public static string Example(string name) => System.IO.Path.Combine(Root, "examples", "traces", name);
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 }

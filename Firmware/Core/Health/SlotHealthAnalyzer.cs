@@ -114,7 +114,7 @@ namespace PosSlot.Firmware.Health
         {
             _detectChatter *= ChatterDecay;
             bool contactOnly = (r.Flags & InsertionFlags.ContactWithoutDetect) != 0;
-            bool detectTrusted = (r.Flags & (InsertionFlags.ContactWithoutDetect | InsertionFlags.DetectStuck)) == 0;
+            bool detectTrusted = (r.Flags & (InsertionFlags.ContactWithoutDetect | InsertionFlags.DetectStuck | InsertionFlags.Reseated)) == 0;
             if (contactOnly)
             {
                 _contactOnlyRun++;

@@ -9,9 +9,12 @@ namespace PosSlot.Firmware.Slot
         public const int DetectStuck = 8;
         public const int ReaderFault = 16;
 
+        /// <summary>Seated under a detect switch that never released from the card before: seen on the contact alone.</summary>
+        public const int Reseated = 32;
+
         static readonly string[] s_names = new string[]
         {
-            "never_seated", "contact_without_detect", "wrong_removal_order", "detect_stuck", "reader_fault",
+            "never_seated", "contact_without_detect", "wrong_removal_order", "detect_stuck", "reader_fault", "reseated",
         };
 
         /// <summary>Names of the set bits, comma-separated ("" when none).</summary>

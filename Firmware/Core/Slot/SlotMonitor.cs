@@ -208,6 +208,16 @@ namespace PosSlot.Firmware.Slot
                 _record.ContactBounces += edges;
                 _record.ContactBounceSpanUs = tUs + spanUs - _record.SeatedUs;
             }
+            else if (tUs - _contactOpenUs >= _settings.ReseatGapUs)
+            {
+                // Too long for a dropout: the card left with detect held, and this is the next one seating.
+                Finish(_contactOpenUs, reportUs);
+                StartInsertion(tUs, reportUs);
+                _record.Flags |= InsertionFlags.Reseated;
+                _bus.Emit(EventCode.CardInserted, tUs, reportUs, _record.Index, _record, 0, 0);
+                Seat(tUs, edges, spanUs, reportUs);
+                return;
+            }
             else
             {
                 long lostUs = tUs - _contactOpenUs;

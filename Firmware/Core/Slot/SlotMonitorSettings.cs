@@ -11,5 +11,12 @@ namespace PosSlot.Firmware.Slot
         /// Still asserted this long after the contact opened: the card is gone and detect is stuck.
         /// </summary>
         public long DetectReleaseTimeoutUs = 5000000;
+
+        /// <summary>
+        /// Contact dropouts from dirt or fretting last microseconds to milliseconds; a human takes at
+        /// least ~150 ms to pull a card and seat one again. A contact open this long under a detect
+        /// that never released is a card leaving, and its re-close a new card.
+        /// </summary>
+        public long ReseatGapUs = 100000;
     }
 }

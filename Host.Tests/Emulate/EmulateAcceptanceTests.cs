@@ -1,0 +1,123 @@
+using System.Linq;
+using System.Text.Json;
+using PosSlot.Emulator.Scenarios;
+using PosSlot.Host.Cli;
+using PosSlot.Host.Tests.Support;
+
+namespace PosSlot.Host.Tests.Emulate;
+
+/// <summary>The emulator's acceptance list, through the real command line.</summary>
+[TestClass]
+public class EmulateAcceptanceTests
+{
+    static JsonElement Emulate(params string[] args)
+    {
+        var run = CliRun.Of(new[] { "emulate", "--json" }.Concat(args).ToArray());
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error + run.Output);
+        return JsonDocument.Parse(run.Output).RootElement.Clone();
+    }
+
+    static long? NullableLong(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt64();
+
+    [TestMethod]
+    public void FreshSlotCountsEveryCardAndStaysHealthy()
+    {
+        var json = Emulate("--scenario", "fresh", "--seed", "7");
+        var fw = json.GetProperty("firmware");
+        Assert.AreEqual(json.GetProperty("truth").GetProperty("insertions").GetInt64(), fw.GetProperty("insertions").GetInt64());
+        Assert.AreEqual("Healthy", fw.GetProperty("health").GetString());
+        Assert.IsFalse(fw.GetProperty("fallback").GetBoolean());
+        Assert.AreEqual(JsonValueKind.Null, fw.GetProperty("fallback_at_insertion").ValueKind);
+    }
+
+    [TestMethod]
+    public void LifetimeFlagsWearBeforeFailureAndFallsBackAtOrAfterIt()
+    {
+        var json = Emulate("--scenario", "lifetime", "--seed", "7");
+        var truth = json.GetProperty("truth");
+        var fw = json.GetProperty("firmware");
+        Assert.AreEqual(truth.GetProperty("insertions").GetInt64(), fw.GetProperty("insertions").GetInt64());
+        long failure = truth.GetProperty("failure_at_insertion").GetInt64();
+        var wearFlag = fw.GetProperty("flag_history").EnumerateArray()
+            .First(f => f.GetProperty("fault").GetString() is "contact_wear" or "loose_spring");
+        Assert.IsTrue(wearFlag.GetProperty("insertion").GetInt64() < failure,
+            $"wear flagged at {wearFlag.GetProperty("insertion")}, failure at {failure}");
+        Assert.IsTrue(fw.GetProperty("fallback").GetBoolean());
+        Assert.IsTrue(fw.GetProperty("fallback_at_insertion").GetInt64() >= failure);
+        Assert.AreEqual("Failed", fw.GetProperty("health").GetString());
+    }
+
+    public static System.Collections.Generic.IEnumerable<object[]> ScenariosAndSeeds =>
+        from s in ScenarioCatalog.All from seed in Enumerable.Range(1, 5) select new object[] { s.Name, seed };
+
+    [TestMethod]
+    [DynamicData(nameof(ScenariosAndSeeds))]
+    public void EveryScenarioCountsExactlyAndFlagsWhatItShould(string scenario, int seed)
+    {
+        var json = Emulate("--scenario", scenario, "--seed", seed.ToString());
+        var truth = json.GetProperty("truth");
+        var fw = json.GetProperty("firmware");
+        Assert.AreEqual(truth.GetProperty("insertions").GetInt64(), fw.GetProperty("insertions").GetInt64(), "no missed or false insertion");
+        var flags = fw.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).ToList();
+        var expected = ScenarioCatalog.Find(scenario)!.ExpectFlag;
+        if (expected == null)
+        {
+            Assert.AreEqual(0, flags.Count, "flags: " + string.Join(",", flags));
+        }
+        else
+        {
+            CollectionAssert.Contains(flags, expected);
+        }
+        if (NullableLong(fw.GetProperty("fallback_at_insertion")) is { } fallback)
+        {
+            var failure = NullableLong(truth.GetProperty("failure_at_insertion"));
+            Assert.IsNotNull(failure, "fallback engaged on a slot that never failed");
+            Assert.IsTrue(fallback >= failure, $"fallback at {fallback} before the slot failed at {failure}");
+        }
+    }
+
+    [TestMethod]
+    [DataRow("intermittent")]
+    [DataRow("noisy")]
+    public void SameSeedGivesIdenticalJsonButForWallSeconds(string scenario)
+    {
+        string Strip(JsonElement e) => e.ToString().Split('\n').Where(l => !l.Contains("\"wall_seconds\"")).Aggregate("", (a, b) => a + b + "\n");
+        var first = Strip(Emulate("--scenario", scenario, "--seed", "3"));
+        var again = Strip(Emulate("--scenario", scenario, "--seed", "3"));
+        var other = Strip(Emulate("--scenario", scenario, "--seed", "4"));
+        Assert.AreEqual(first, again);
+        Assert.AreNotEqual(first, other, "the seed matters");
+    }
+
+    [TestMethod]
+    public void DefaultRunIsTheLifetimeScenarioAndTellsTheStoryInText()
+    {
+        var run = CliRun.Of("emulate");
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Output, "scenario lifetime, seed 1");
+        StringAssert.Contains(run.Output, "(match)");
+        StringAssert.Contains(run.Output, "fallback engaged at #");
+        StringAssert.Contains(run.Output, "Flags (first time at each level):");
+        StringAssert.Contains(run.Output, "Report latency");
+        StringAssert.Contains(run.Output, "建议 (loose_spring)");
+    }
+
+    [TestMethod]
+    public void CustomScenarioFileRuns()
+    {
+        var json = Emulate("--scenario", RepoPaths.Path("examples", "scenarios", "custom-connector.json"), "--seed", "2");
+        Assert.AreEqual("cheap-connector", json.GetProperty("scenario").GetString());
+        var fw = json.GetProperty("firmware");
+        Assert.AreEqual(13000, fw.GetProperty("insertions").GetInt64());
+        CollectionAssert.Contains(fw.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).ToList(), "contact_wear");
+        Assert.AreEqual("2026-03-01", json.GetProperty("simulated").GetProperty("start").GetString());
+    }
+
+    [TestMethod]
+    public void InsertionsOptionOverridesTheScenario()
+    {
+        var json = Emulate("--scenario", "fresh", "--insertions", "321");
+        Assert.AreEqual(321, json.GetProperty("truth").GetProperty("insertions").GetInt64());
+        Assert.AreEqual(321, json.GetProperty("firmware").GetProperty("insertions").GetInt64());
+    }
+}
