@@ -12,12 +12,15 @@ public sealed class WearCurve(WearModel model, long ratedCycles)
     public double LifeFraction(long insertion) =>
         model.Enabled ? model.StartFraction + (double)insertion / ratedCycles * model.LifeScale : model.StartFraction;
 
+    /// <summary>Wear grows until 1.5x rated life and then holds: past that the model has no data to extrapolate.</summary>
+    const double WearCap = 1.5;
+
     public double BounceSpanUs(double u) =>
-        model.BounceNewUs + (model.BounceEndUs - model.BounceNewUs) * Math.Pow(Math.Min(u, 1.5), 1.5);
+        model.BounceNewUs + (model.BounceEndUs - model.BounceNewUs) * Math.Pow(Math.Min(u, WearCap), 1.5);
 
-    public double BounceEdges(double u) => model.EdgesNew + (model.EdgesEnd - model.EdgesNew) * Math.Min(u, 1.5);
+    public double BounceEdges(double u) => model.EdgesNew + (model.EdgesEnd - model.EdgesNew) * Math.Min(u, WearCap);
 
-    public double SeatDelayFactor(double u) => 1 + model.SeatDelayGrowth * u * u;
+    public double SeatDelayFactor(double u) => 1 + model.SeatDelayGrowth * Math.Min(u, WearCap) * Math.Min(u, WearCap);
 
     /// <summary>Chance that the fatigued spring does not seat a card at all.</summary>
     public double NeverSeats(double u)

@@ -60,6 +60,9 @@ public static class ScenarioFile
         Check(s.Wear.BounceNewUs <= 30_000 && s.Wear.BounceEndUs <= 30_000, "wear bounce spans must be at most 30000 us");
         Check(s.Wear.SpringFailWidth > 0, "wear.spring_fail_width must be positive");
         Check(s.Users.SeatDelayMinUs > 5_000 && s.Users.SeatDelayMaxUs >= s.Users.SeatDelayMinUs, "users seat delay must be above 5 ms, min <= max");
+        // A card still not seated after the firmware's 5 s detect-release timeout is taken as a stuck switch.
+        Check(s.Users.SeatDelayMaxUs * (1 + s.Wear.SeatDelayGrowth * 2.25) < 4_000_000,
+            "users.seat_delay_max_us with wear.seat_delay_growth must keep seating under 4 s (the firmware takes longer as a stuck detect switch)");
         foreach (var (name, p) in new[] { ("users.half_insert", s.Users.HalfInsert), ("users.quick_reinsert", s.Users.QuickReinsert),
             ("users.leave_in", s.Users.LeaveIn), ("reads.fail_probability", s.Reads.FailProbability),
             ("reads.fail_probability_after", s.Reads.FailProbabilityAfter), ("reads.reader_fault_probability", s.Reads.ReaderFaultProbability),

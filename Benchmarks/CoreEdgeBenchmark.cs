@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Attributes;
+using PosSlot.Emulator.Scenarios;
+using PosSlot.Firmware;
+using PosSlot.Firmware.Health;
+
+namespace PosSlot.Benchmarks;
+
+/// <summary>
+/// Firmware-core cost per edge: the whole SlotFirmware (debounce, ordering, monitor, health,
+/// log) fed a recorded run of 2,000 insertions. Divide by the run's edge count (printed at start)
+/// for ns and bytes per edge.
+/// </summary>
+[MemoryDiagnoser]
+public class CoreEdgeBenchmark
+{
+    RecordedEdges _edges = null!;
+    SlotFirmware _fw = null!;
+    long _offsetUs;
+
+    [Params("fresh", "noisy")]
+    public string Scenario { get; set; } = "fresh";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _edges = new RecordedEdges(ScenarioCatalog.Find(Scenario)!, 2000, 1);
+        _fw = new SlotFirmware(new SlotConfig(), new HealthSettings { RatedCycles = long.MaxValue / 4 }, new NullFallback(), SlotFirmware.DefaultLogCapacity);
+        FeedAll(); // warm: baseline learned, log wrapped, every path jitted
+    }
+
+    [Benchmark]
+    public void FeedRecordedRun() => FeedAll();
+
+    void FeedAll()
+    {
+        var core = _fw.Core;
+        long[] t = _edges.TimeUs;
+        int[] line = _edges.Line;
+        int[] level = _edges.Level;
+        for (int i = 0; i < t.Length; i++)
+        {
+            core.OnEdge(line[i], level[i], t[i] + _offsetUs);
+        }
+        _offsetUs += _edges.SpanUs;
+        core.Advance(_offsetUs);
+    }
+
+    sealed class NullFallback : IFallbackOutput
+    {
+        public void SetFallbackEnabled(bool enabled)
+        {
+        }
+    }
+}

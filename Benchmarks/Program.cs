@@ -1,0 +1,18 @@
+using System;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using PosSlot.Benchmarks;
+using PosSlot.Emulator.Scenarios;
+
+// Edges per recorded run, so ns/op of CoreEdgeBenchmark can be read per edge (printed before the tables).
+foreach (var name in new[] { "fresh", "noisy" })
+{
+    var edges = new RecordedEdges(ScenarioCatalog.Find(name)!, 2000, 1);
+    Console.WriteLine($"recorded run '{name}': 2000 insertions, {edges.TimeUs.Length} edges");
+}
+
+// In-process: no auxiliary project builds, so it runs where only this solution's packages are restored.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+BenchmarkSwitcher.FromAssembly(typeof(CoreEdgeBenchmark).Assembly).Run(args, config);
