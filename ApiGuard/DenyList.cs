@@ -30,7 +30,6 @@ public static class DenyList
         "System.Runtime.CompilerServices.IAsyncStateMachine",
         "System.Runtime.CompilerServices.TaskAwaiter",
         "System.Runtime.CompilerServices.InlineArray",
-        "System.Runtime.CompilerServices.RuntimeHelpers",
         "System.Runtime.CompilerServices.Unsafe",
         "System.Runtime.InteropServices.MemoryMarshal",
         "System.Runtime.InteropServices.CollectionsMarshal",

@@ -26,8 +26,19 @@ public sealed class FirmwareAssemblyChecker
         .ToDictionary(o => o.Value, o => o.OperandType);
 
     readonly NanoApiListing? _listing;
+    readonly string[] _mappedPrefixes;
+    readonly string[] _skippedOwners;
 
-    public FirmwareAssemblyChecker(NanoApiListing? listing) => _listing = listing;
+    /// <param name="listing">nanoFramework's API, or null to check generics and the deny list only.</param>
+    /// <param name="mappedPrefixes">Referenced types that the nanoFramework build maps to its own
+    /// (MSTest's Assert becomes nanoFramework.TestFramework's): not checked.</param>
+    /// <param name="skippedOwners">Source types not built for the board (host-only tests): not checked.</param>
+    public FirmwareAssemblyChecker(NanoApiListing? listing, string[]? mappedPrefixes = null, string[]? skippedOwners = null)
+    {
+        _listing = listing;
+        _mappedPrefixes = mappedPrefixes ?? Array.Empty<string>();
+        _skippedOwners = skippedOwners ?? Array.Empty<string>();
+    }
 
     public IReadOnlyList<Violation> Check(string assemblyPath)
     {
@@ -38,7 +49,7 @@ public sealed class FirmwareAssemblyChecker
     public IReadOnlyList<Violation> Check(Stream assembly)
     {
         using var pe = new PEReader(assembly);
-        var run = new Run(pe, pe.GetMetadataReader(), _listing);
+        var run = new Run(pe, pe.GetMetadataReader(), _listing, _mappedPrefixes, _skippedOwners);
         run.CheckAll();
         return run.Violations;
     }
@@ -48,17 +59,23 @@ public sealed class FirmwareAssemblyChecker
         readonly PEReader _pe;
         readonly MetadataReader _md;
         readonly NanoApiListing? _listing;
+        readonly string[] _mappedPrefixes;
+        readonly string[] _skippedOwners;
         readonly HashSet<string> _seen = new(StringComparer.Ordinal);
         string _usedBy = "";
 
         public List<Violation> Violations { get; } = new();
 
-        public Run(PEReader pe, MetadataReader md, NanoApiListing? listing)
+        public Run(PEReader pe, MetadataReader md, NanoApiListing? listing, string[] mappedPrefixes, string[] skippedOwners)
         {
             _pe = pe;
             _md = md;
             _listing = listing;
+            _mappedPrefixes = mappedPrefixes;
+            _skippedOwners = skippedOwners;
         }
+
+        bool IsMapped(string typeName) => _mappedPrefixes.Any(p => typeName.StartsWith(p, StringComparison.Ordinal));
 
         public void CheckAll()
         {
@@ -66,7 +83,7 @@ public sealed class FirmwareAssemblyChecker
             {
                 var type = _md.GetTypeDefinition(handle);
                 var owner = DefinitionName(handle);
-                if (owner == "<Module>")
+                if (owner == "<Module>" || _skippedOwners.Any(p => owner.StartsWith(p, StringComparison.Ordinal)))
                 {
                     continue;
                 }
@@ -179,6 +196,10 @@ public sealed class FirmwareAssemblyChecker
                     break;
                 case HandleKind.MethodSpecification:
                     var spec = _md.GetMethodSpecification((MethodSpecificationHandle)handle);
+                    if (IsMapped(MethodName(spec.Method)))
+                    {
+                        break;
+                    }
                     Add(MethodName(spec.Method), "instantiates a generic method (generics are not in nanoFramework 1.x)");
                     CheckEntity(spec.Method);
                     spec.DecodeSignature(this, null);
@@ -190,6 +211,10 @@ public sealed class FirmwareAssemblyChecker
         {
             var member = _md.GetMemberReference(handle);
             var name = _md.GetString(member.Name);
+            if (member.Parent.Kind == HandleKind.TypeReference && IsMapped(ReferenceName((TypeReferenceHandle)member.Parent)))
+            {
+                return;
+            }
             switch (member.Parent.Kind)
             {
                 case HandleKind.TypeReference:
@@ -216,6 +241,10 @@ public sealed class FirmwareAssemblyChecker
         /// <summary>Returns true when the type itself is acceptable.</summary>
         bool CheckExternalType(string fullName)
         {
+            if (IsMapped(fullName))
+            {
+                return true;
+            }
             var denied = DenyList.Reason(fullName);
             if (denied != null)
             {

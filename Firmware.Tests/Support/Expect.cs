@@ -17,7 +17,8 @@ namespace PosSlot.Firmware.Tests.Support
                 thrown = e;
             }
             Assert.IsNotNull(thrown, "expected " + exceptionType.FullName + ", nothing was thrown");
-            Assert.IsTrue(exceptionType.IsInstanceOfType(thrown), "threw " + thrown.GetType().FullName + ", expected " + exceptionType.FullName);
+            // Object.GetType: .NET's Exception hides it with its own GetType, which nanoFramework lacks.
+            Assert.IsTrue(exceptionType.IsInstanceOfType(thrown), "threw " + ((object)thrown).GetType().FullName + ", expected " + exceptionType.FullName);
         }
     }
 }
