@@ -97,6 +97,24 @@ namespace PosSlot.Firmware.Tests.Health
         }
 
         [TestMethod]
+        public void TechnicianForcedFallbackHoldsUntilReleasedAndNeverOverridesAFailure()
+        {
+            Rig rig = new Rig(8);
+            rig.Fw.Fallback.Force(rig.T, rig.Insertions);
+            Assert.IsTrue(rig.Fallback.Enabled);
+            Assert.AreEqual((long)ReasonCode.ForcedByTechnician, rig.Events.First(EventCode.FallbackEngaged).Detail2);
+            rig.Feed(InsertionShape.Healthy(), 10);
+            Assert.IsTrue(rig.Fallback.Enabled, "a healthy slot does not undo a technician's choice");
+            rig.Fw.Fallback.Unforce(rig.T, rig.Insertions, rig.State);
+            Assert.IsFalse(rig.Fallback.Enabled);
+
+            Rig failed = FailedByNeverSeating();
+            failed.Fw.Fallback.Force(failed.T, failed.Insertions);
+            failed.Fw.Fallback.Unforce(failed.T, failed.Insertions, failed.State);
+            Assert.IsTrue(failed.Fallback.Enabled, "un-forcing does not release a failed slot");
+        }
+
+        [TestMethod]
         public void OneBadInsertionNeverFailsASlot()
         {
             Rig rig = new Rig(5);

@@ -35,7 +35,12 @@ namespace PosSlot.Firmware.Tests.Slot
             core.OnEdge(SlotLine.Contact, 1, 4000);
             core.Advance(1000000);
             Assert.AreEqual(1L, core.OutOfOrderEdges);
-            Assert.AreEqual("card_inserted@5000 card_seated@5000", r.Describe());
+            RecordedEvent late = r.First(EventCode.EdgeOutOfOrder);
+            Assert.IsNotNull(late, "the capture layer's mistake is reported");
+            Assert.AreEqual((long)SlotLine.Contact, late.Detail1);
+            Assert.AreEqual(1000L, late.Detail2, "how late it was");
+            Assert.AreEqual(1, r.CountOf(EventCode.CardInserted));
+            Assert.AreEqual(5000L, r.First(EventCode.CardSeated).TimeUs);
         }
 
         [TestMethod]

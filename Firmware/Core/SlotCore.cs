@@ -71,7 +71,9 @@ namespace PosSlot.Firmware
             }
             if (tUs < _nowUs)
             {
+                // The capture layer merged its sources out of order: keep the edge, say so.
                 OutOfOrderEdges++;
+                _bus.Emit(EventCode.EdgeOutOfOrder, _nowUs, _nowUs, _monitor.CurrentIndex, _monitor.Current, line, _nowUs - tUs);
                 tUs = _nowUs;
             }
             Advance(tUs);

@@ -18,6 +18,8 @@ public static class EventDescription
         EventCode.LineNoise or EventCode.LineChatter => $"{PosSlot.Firmware.Lines.SlotLine.Name((int)detail1)}, {detail2} edges",
         EventCode.BaselineLearned => $"contact bounce {detail1} us, seat delay {detail2} us",
         EventCode.ReadFailed or EventCode.FallbackForTransaction => $"{detail1} failed reads on this card",
+        EventCode.EdgeOutOfOrder => $"{PosSlot.Firmware.Lines.SlotLine.Name((int)detail1)} edge {detail2} us late",
+        EventCode.LogCleared => $"{detail1} entries cleared",
         _ => "",
     };
 }

@@ -31,9 +31,7 @@ namespace PosSlot.Firmware.Events
         public const int BaselineLearned = 23;
         public const int EdgeOutOfOrder = 24;
         public const int LogCleared = 25;
-        public const int CountersReset = 26;
-        public const int FallbackForced = 27;
-        public const int Count = 28;
+        public const int Count = 26;
 
         static readonly string[] s_names = new string[]
         {
@@ -63,8 +61,6 @@ namespace PosSlot.Firmware.Events
             "baseline_learned",
             "edge_out_of_order",
             "log_cleared",
-            "counters_reset",
-            "fallback_forced",
         };
 
         public static string Name(int code)
