@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PosSlot.Emulator.Physics;
+using PosSlot.Emulator.Running;
 using PosSlot.Emulator.Scenarios;
 
 namespace PosSlot.Benchmarks;
@@ -17,46 +18,38 @@ public sealed class RecordedEdges
     {
         var physics = new SlotPhysics(scenario, seed);
         var buffer = new StimulusBuffer();
-        var times = new List<long>();
-        var lines = new List<int>();
-        var levels = new List<int>();
-        var physical = new int[3];
-        var glitch = new int[3];
-        var seen = new int[3];
+        var recorder = new Recorder();
+        var mixer = new LineMixer(recorder);
         long t = 1_000_000;
         for (int n = 1; n <= insertions; n++)
         {
             var truth = physics.Insert(n, t, buffer);
-            for (int i = 0; i < buffer.Count; i++)
-            {
-                ref var s = ref buffer[i];
-                if (s.Kind == StimulusKind.ReadResult)
-                {
-                    continue;
-                }
-                if (s.Kind == StimulusKind.Physical)
-                {
-                    physical[s.Line] = s.Level;
-                }
-                else
-                {
-                    glitch[s.Line] ^= 1;
-                }
-                int level = physical[s.Line] ^ glitch[s.Line];
-                if (level != seen[s.Line])
-                {
-                    seen[s.Line] = level;
-                    times.Add(s.TimeUs);
-                    lines.Add(s.Line);
-                    levels.Add(level);
-                }
-            }
+            mixer.Feed(buffer);
             t = truth.EndUs + physics.GapAfter(truth);
         }
-        TimeUs = times.ToArray();
-        Line = lines.ToArray();
-        Level = levels.ToArray();
+        TimeUs = recorder.Times.ToArray();
+        Line = recorder.Lines.ToArray();
+        Level = recorder.Levels.ToArray();
         SpanUs = t;
         Insertions = insertions;
+    }
+
+    /// <summary>Keeps the edges the mixer produces; read results are not edges and are dropped.</summary>
+    sealed class Recorder : IStimulusTarget
+    {
+        public List<long> Times { get; } = new();
+        public List<int> Lines { get; } = new();
+        public List<int> Levels { get; } = new();
+
+        public void Edge(int line, int level, long timeUs)
+        {
+            Times.Add(timeUs);
+            Lines.Add(line);
+            Levels.Add(level);
+        }
+
+        public void ReadResult(bool ok, long timeUs)
+        {
+        }
     }
 }

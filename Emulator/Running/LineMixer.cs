@@ -4,12 +4,25 @@ using PosSlot.Firmware.Lines;
 
 namespace PosSlot.Emulator.Running;
 
-/// <summary>
-/// What the firmware's pins see: each line's physical level XOR any EMI glitch on it. Feeds the
-/// resulting edges, and the terminal's read results, to the core in time order.
-/// </summary>
-public sealed class LineMixer(SlotCore core)
+/// <summary>Where the mixed edges and read results go: the firmware core, or a recorder.</summary>
+public interface IStimulusTarget
 {
+    void Edge(int line, int level, long timeUs);
+    void ReadResult(bool ok, long timeUs);
+}
+
+/// <summary>
+/// What the firmware's pins see: each line's physical level XOR any EMI glitch on it. Hands the
+/// resulting edges, and the terminal's read results, to the target in time order.
+/// </summary>
+public sealed class LineMixer(IStimulusTarget target)
+{
+    /// <summary>Mixes straight into a firmware core.</summary>
+    public LineMixer(SlotCore core)
+        : this(new CoreTarget(core))
+    {
+    }
+
     readonly int[] _physical = new int[SlotLine.Count];
     readonly int[] _glitch = new int[SlotLine.Count];
     readonly int[] _seen = new int[SlotLine.Count];
@@ -24,7 +37,7 @@ public sealed class LineMixer(SlotCore core)
             switch (s.Kind)
             {
                 case StimulusKind.ReadResult:
-                    core.OnReadResult(s.Level == 1, s.TimeUs);
+                    target.ReadResult(s.Level == 1, s.TimeUs);
                     continue;
                 case StimulusKind.Physical:
                     _physical[s.Line] = s.Level;
@@ -38,8 +51,15 @@ public sealed class LineMixer(SlotCore core)
             {
                 _seen[s.Line] = level;
                 Edges++;
-                core.OnEdge(s.Line, level, s.TimeUs);
+                target.Edge(s.Line, level, s.TimeUs);
             }
         }
+    }
+
+    sealed class CoreTarget(SlotCore core) : IStimulusTarget
+    {
+        public void Edge(int line, int level, long timeUs) => core.OnEdge(line, level, timeUs);
+
+        public void ReadResult(bool ok, long timeUs) => core.OnReadResult(ok, timeUs);
     }
 }

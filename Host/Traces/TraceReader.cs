@@ -50,20 +50,8 @@ public static class TraceReader
     {
         var edges = new List<TraceEdge>();
         long lastUs = 0;
-        int lineNumber = 1;
-        for (var text = reader.ReadLine(); text != null; text = reader.ReadLine())
+        foreach (var (lineNumber, fields) in Rows(reader, name, 1, 3, "fields (t_us,line,level)"))
         {
-            lineNumber++;
-            text = text.Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-            var fields = text.Split(',');
-            if (fields.Length != 3)
-            {
-                throw new TraceFormatException(name, lineNumber, $"expected 3 fields (t_us,line,level), found {fields.Length}");
-            }
             long t = ParseLong(fields[0], name, lineNumber, "t_us");
             if (t < 0)
             {
@@ -116,20 +104,8 @@ public static class TraceReader
         }
         var edges = new List<TraceEdge>();
         long sample = 0;
-        int lineNumber = 2;
-        for (var text = reader.ReadLine(); text != null; text = reader.ReadLine())
+        foreach (var (lineNumber, fields) in Rows(reader, name, 2, columns.Length, "values"))
         {
-            lineNumber++;
-            text = text.Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-            var fields = text.Split(',');
-            if (fields.Length != columns.Length)
-            {
-                throw new TraceFormatException(name, lineNumber, $"expected {columns.Length} values, found {fields.Length}");
-            }
             long t = SampleEdgeExtractor.SampleTimeUs(sample, rate);
             for (int c = 0; c < columns.Length; c++)
             {
@@ -152,6 +128,27 @@ public static class TraceReader
         }
         long endUs = sample == 0 ? 0 : SampleEdgeExtractor.SampleTimeUs(sample - 1, rate);
         return new Trace(edges, endUs, rate, mirrorContact);
+    }
+
+    /// <summary>The data rows after the header lines: 1-based line number and the comma-separated fields, blank lines skipped.</summary>
+    static IEnumerable<(int LineNumber, string[] Fields)> Rows(TextReader reader, string name, int headerLines, int width, string what)
+    {
+        int lineNumber = headerLines;
+        for (var text = reader.ReadLine(); text != null; text = reader.ReadLine())
+        {
+            lineNumber++;
+            text = text.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            var fields = text.Split(',');
+            if (fields.Length != width)
+            {
+                throw new TraceFormatException(name, lineNumber, $"expected {width} {what}, found {fields.Length}");
+            }
+            yield return (lineNumber, fields);
+        }
     }
 
     static long ParseLong(string field, string name, int lineNumber, string what)
