@@ -120,8 +120,12 @@ public sealed class SlotPhysics
         }
         AddEmi(startUs, truth.EndUs + 300 * Ms, buffer);
         buffer.Sort();
-        // The next customer comes after everything this insertion laid down (EMI, chatter).
-        truth.EndUs = Math.Max(truth.EndUs, buffer[buffer.Count - 1].TimeUs + Ms);
+        // The next customer comes after everything this insertion laid down (EMI, chatter). A card
+        // half-inserted under a stuck detect switch lays down nothing at all.
+        if (buffer.Count > 0)
+        {
+            truth.EndUs = Math.Max(truth.EndUs, buffer[buffer.Count - 1].TimeUs + Ms);
+        }
         return truth;
     }
 

@@ -52,6 +52,16 @@ public class EmulateCommandTests
     }
 
     [TestMethod]
+    public void FirmwareThatMissesCardsIsReportedAsAMismatchWithExitCodeOne()
+    {
+        // Half-inserted cards under a stuck detect switch touch nothing the slot can sense: the truth counts them, the firmware cannot.
+        using var file = TempFile.With("""{ "insertions": 400, "users": { "half_insert": 0.3 }, "detect_fault": { "mode": "stuck", "onset": 100 } }""");
+        var run = CliRun.Of("emulate", "--scenario", file.Path);
+        Assert.AreEqual(ExitCodes.Mismatch, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Output, "MISMATCH");
+    }
+
+    [TestMethod]
     public void ReportIsAPngWithTheCurvesDrawn()
     {
         var path = Path.Combine(Path.GetTempPath(), "posslot-life-" + System.Guid.NewGuid().ToString("N") + ".png");
