@@ -30,6 +30,45 @@ namespace PosSlot.Firmware.Tests.Health
         }
 
         [TestMethod]
+        public void CardLeftHalfInLooksStuckThenRecoversWhenItIsPulled()
+        {
+            Rig rig = new Rig(1);
+            rig.LearnBaseline();
+            SlotCore core = rig.Fw.Core;
+            long t = rig.T;
+            core.OnEdge(SlotLine.Detect, 1, t);            // pushed half in and left there
+            core.Advance(t + 8000000);
+            Assert.AreEqual(HealthState.Failed, rig.State, "the slot cannot tell yet: payments move at once");
+            Assert.IsTrue(rig.Fallback.Enabled);
+            core.OnEdge(SlotLine.Detect, 0, t + 9000000);  // the customer pulls it out: the switch works
+            core.Advance(t + 9100000);
+            Assert.IsNotNull(rig.Events.First(EventCode.DetectRecovered));
+            Assert.AreEqual(HealthState.Healthy, rig.State);
+            Assert.IsFalse(rig.Fallback.Enabled, "no technician needed for a working switch");
+            Assert.AreEqual(ReasonCode.DetectRecovered, (int)rig.Events.First(EventCode.FallbackReleased).Detail2);
+        }
+
+        [TestMethod]
+        public void StuckDetectThatLetCardsThroughStaysFailedWhenItLetsGo()
+        {
+            Rig rig = new Rig(1);
+            rig.LearnBaseline();
+            SlotCore core = rig.Fw.Core;
+            long t = rig.T;
+            core.OnEdge(SlotLine.Detect, 1, t);
+            core.OnEdge(SlotLine.Contact, 1, t + 100000);
+            core.OnEdge(SlotLine.Contact, 0, t + 500000);
+            core.Advance(t + 6000000);                      // stuck verdict
+            core.OnEdge(SlotLine.Contact, 1, t + 7000000);  // another card, seen on the contact alone
+            core.OnEdge(SlotLine.Contact, 0, t + 7500000);
+            core.OnEdge(SlotLine.Detect, 0, t + 9000000);   // the switch finally springs back
+            core.Advance(t + 9100000);
+            Assert.IsNull(rig.Events.First(EventCode.DetectRecovered), "a switch that missed a card is not recovered");
+            Assert.AreEqual(HealthState.Failed, rig.State);
+            Assert.IsTrue(rig.Fallback.Enabled);
+        }
+
+        [TestMethod]
         public void DetectThatNeverAssertsFailsAfterThreeContactOnlyCards()
         {
             Rig rig = new Rig(1);

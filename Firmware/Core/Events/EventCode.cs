@@ -31,7 +31,8 @@ namespace PosSlot.Firmware.Events
         public const int BaselineLearned = 23;
         public const int EdgeOutOfOrder = 24;
         public const int LogCleared = 25;
-        public const int Count = 26;
+        public const int DetectRecovered = 26;
+        public const int Count = 27;
 
         static readonly string[] s_names = new string[]
         {
@@ -61,6 +62,7 @@ namespace PosSlot.Firmware.Events
             "baseline_learned",
             "edge_out_of_order",
             "log_cleared",
+            "detect_recovered",
         };
 
         public static string Name(int code)

@@ -19,14 +19,15 @@ namespace PosSlot.Firmware.Health
         public const int SlotReplaced = 13;
         public const int EvidenceCleared = 14;
         public const int ForcedByTechnician = 15;
-        public const int Count = 16;
+        public const int DetectRecovered = 16;
+        public const int Count = 17;
 
         static readonly string[] s_names = new string[]
         {
             "none", "contact_bounce_span", "contact_bounce_count", "seat_delay", "never_seated_rate",
             "interruption_rate", "detect_stuck", "detect_chatter", "contact_without_detect", "read_failure_rate",
             "rated_life_near", "rated_life_exceeded", "slot_cleaned", "slot_replaced", "evidence_cleared",
-            "forced_by_technician",
+            "forced_by_technician", "detect_recovered",
         };
 
         public static string Name(int reason)

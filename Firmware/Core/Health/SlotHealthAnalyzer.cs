@@ -50,6 +50,7 @@ namespace PosSlot.Firmware.Health
         int _state;
         int _stateFault = -1;
         bool _latched;
+        int _latchReason;
 
         public SlotHealthAnalyzer(HealthSettings settings, EventBus bus, SlotCounters counters)
         {
@@ -90,6 +91,15 @@ namespace PosSlot.Firmware.Health
                 case EventCode.DetectStuck:
                     _detectStuck = true;
                     Evaluate(e.TimeUs, e.ReportUs, e.InsertionIndex, ReasonCode.None);
+                    break;
+                case EventCode.DetectRecovered:
+                    // The stuck verdict was a card left in: if it alone failed the slot, no repair is due.
+                    _detectStuck = false;
+                    if (_latched && _latchReason == ReasonCode.DetectStuck)
+                    {
+                        _latched = false;
+                    }
+                    Evaluate(e.TimeUs, e.ReportUs, e.InsertionIndex, ReasonCode.DetectRecovered);
                     break;
                 case EventCode.LineNoise:
                 case EventCode.LineChatter:
@@ -326,7 +336,8 @@ namespace PosSlot.Firmware.Health
             }
             if (state == HealthState.Failed && _state != HealthState.Failed)
             {
-                _latched = true; // entering Failed latches; only maintenance unlatches
+                _latched = true; // entering Failed latches; only maintenance (or a disproven stuck detect) unlatches
+                _latchReason = _reason[fault];
             }
             if (state == _state)
             {

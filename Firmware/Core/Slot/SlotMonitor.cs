@@ -22,6 +22,7 @@ namespace PosSlot.Firmware.Slot
         long _contactOpenUs = None;
         long _settleEndUs;
         bool _detectStuck;
+        int _cardsWhileStuck;
         bool _ignoreNextContactOpen;
 
         /// <summary>Insertions since this monitor started (the lifetime count lives in SlotCounters).</summary>
@@ -72,6 +73,7 @@ namespace PosSlot.Firmware.Slot
             }
             long lastSeenUs = _contactOpenUs != None ? _contactOpenUs : _record.InsertedUs;
             _detectStuck = true;
+            _cardsWhileStuck = 0;
             _record.Flags |= InsertionFlags.DetectStuck;
             _bus.Emit(EventCode.DetectStuck, due, nowUs, _record.Index, _record, lastSeenUs, 0);
             Finish(lastSeenUs, nowUs);
@@ -153,6 +155,11 @@ namespace PosSlot.Firmware.Slot
             if (_detectStuck)
             {
                 _detectStuck = false;
+                if (_cardsWhileStuck == 0 && !_cardIn)
+                {
+                    // No card came and went meanwhile: it was a card left in, and the switch works.
+                    _bus.Emit(EventCode.DetectRecovered, tUs, reportUs, 0, null, 0, 0);
+                }
                 return;
             }
             if (!_cardIn || _contactOnly)
@@ -268,6 +275,10 @@ namespace PosSlot.Firmware.Slot
 
         void StartInsertion(long tUs, long reportUs)
         {
+            if (_detectStuck)
+            {
+                _cardsWhileStuck++;
+            }
             Insertions++;
             _record.Clear();
             _record.Index = Insertions;
