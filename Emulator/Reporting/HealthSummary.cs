@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using PosSlot.Firmware;
 using PosSlot.Firmware.Health;
@@ -7,8 +8,31 @@ namespace PosSlot.Emulator.Reporting;
 /// <summary>One raised fault flag, as the tools show it.</summary>
 public sealed record FlagSummary(string Fault, string Level, string Reason, bool InProbation, string AdviceEn, string AdviceZh);
 
+/// <summary>
+/// The analyser's current measures, what a technician compares with the baseline: contact bounce
+/// span and seat delay (baseline, EWMA mean, running P90, in µs) and the rates it judges by.
+/// Null where the baseline is still being learned.
+/// </summary>
+public sealed record MeasureSummary(
+    double? BaselineSpanUs, double? SpanMeanUs, double? SpanP90Us,
+    double? BaselineSeatDelayUs, double? SeatDelayMeanUs, double? SeatDelayP90Us,
+    double NeverSeatedRate, double InterruptionRate, double ReadFailureRate,
+    long SlotInsertions, long BoardInsertions)
+{
+    public static MeasureSummary Of(SlotFirmware fw)
+    {
+        var h = fw.Health;
+        double? Ready(double v) => h.BaselineReady ? Math.Round(v, 1) : null;
+        return new MeasureSummary(
+            Ready(h.BaselineSpanUs), Ready(h.ContactSpan.Mean), Ready(h.ContactSpan.P90),
+            Ready(h.BaselineSeatDelayUs), Ready(h.SeatDelay.Mean), Ready(h.SeatDelay.P90),
+            Math.Round(h.NeverSeatedRate, 4), Math.Round(h.InterruptionRate, 4), Math.Round(h.ReadFailureRate, 4),
+            fw.Counters.SlotInsertions, fw.Counters.BoardInsertions);
+    }
+}
+
 /// <summary>What the firmware concluded about the slot, in names rather than codes.</summary>
-public sealed record HealthSummary(string Health, IReadOnlyList<FlagSummary> Flags, bool FallbackEngaged, long? FallbackAtInsertion)
+public sealed record HealthSummary(string Health, IReadOnlyList<FlagSummary> Flags, bool FallbackEngaged, long? FallbackAtInsertion, MeasureSummary Measures)
 {
     public static HealthSummary Of(SlotFirmware fw)
     {
@@ -25,6 +49,6 @@ public sealed record HealthSummary(string Health, IReadOnlyList<FlagSummary> Fla
         }
         bool engaged = fw.Fallback.Engaged;
         return new HealthSummary(HealthState.Name(fw.Health.State), flags, engaged,
-            engaged ? fw.Fallback.EngagedAtInsertion : null);
+            engaged ? fw.Fallback.EngagedAtInsertion : null, MeasureSummary.Of(fw));
     }
 }

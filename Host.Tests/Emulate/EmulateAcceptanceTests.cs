@@ -45,6 +45,13 @@ public class EmulateAcceptanceTests
         Assert.IsTrue(fw.GetProperty("fallback").GetBoolean());
         Assert.IsTrue(fw.GetProperty("fallback_at_insertion").GetInt64() >= failure);
         Assert.AreEqual("Failed", fw.GetProperty("health").GetString());
+        var measures = fw.GetProperty("measures");
+        double baseline = measures.GetProperty("baseline_contact_span_us").GetDouble();
+        double mean = measures.GetProperty("contact_span_mean_us").GetDouble();
+        Assert.IsTrue(baseline > 1500 && baseline < 2500, $"new contacts bounce ~2 ms, learned {baseline}");
+        Assert.IsTrue(mean > 2 * baseline, $"worn out: {mean} against {baseline}");
+        Assert.IsTrue(measures.GetProperty("contact_span_p90_us").GetDouble() > mean, "P90 above the mean");
+        Assert.IsTrue(measures.GetProperty("never_seated_rate").GetDouble() > 0.5);
     }
 
     public static System.Collections.Generic.IEnumerable<object[]> ScenariosAndSeeds =>

@@ -56,5 +56,8 @@ public class ReplayHealthTests
         Assert.AreEqual("Healthy", json.RootElement.GetProperty("health").GetString());
         Assert.AreEqual(0, json.RootElement.GetProperty("flags").GetArrayLength());
         Assert.IsFalse(json.RootElement.GetProperty("fallback").GetProperty("engaged").GetBoolean());
+        var measures = json.RootElement.GetProperty("measures");
+        Assert.AreEqual(JsonValueKind.Null, measures.GetProperty("contact_span_mean_us").ValueKind, "three cards are too few for a baseline");
+        Assert.AreEqual(3, measures.GetProperty("board_insertions").GetInt64());
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using PosSlot.Emulator.Running;
 using PosSlot.Host.Replay;
+using PosSlot.Host.Reporting;
 
 namespace PosSlot.Host.Emulation;
 
@@ -40,6 +41,7 @@ public static class EmulateJson
                     reason = f.Reason,
                 }).ToArray(),
                 advice = r.Health.Flags.Select(f => new { fault = f.Fault, en = f.AdviceEn, zh = f.AdviceZh }).ToArray(),
+                measures = MeasuresJson.Of(r.Health.Measures),
             },
             latency_us = new
             {

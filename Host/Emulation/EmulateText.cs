@@ -51,6 +51,13 @@ public static class EmulateText
                 output.WriteLine($"  #{N(flag.Insertion),-8} {Date(flag.TimeUs)}  {flag.Fault,-21} {flag.Level,-9} {flag.Reason}{again}");
             }
         }
+        var m = r.Health.Measures;
+        if (m.BaselineSpanUs is { } baseSpan)
+        {
+            output.WriteLine($"Measures now: contact bounce {m.SpanMeanUs / 1000:0.00} ms (P90 {m.SpanP90Us / 1000:0.00}, new {baseSpan / 1000:0.00}); "
+                + $"seat delay {m.SeatDelayMeanUs / 1000:0} ms (new {m.BaselineSeatDelayUs / 1000:0}); never seated {m.NeverSeatedRate:P1}, "
+                + $"interrupted {m.InterruptionRate:P1}, read failures {m.ReadFailureRate:P1}.");
+        }
         var l = r.Latency;
         output.WriteLine($"Report latency, line settled to firmware report: insert p50 {Ms(l.InsertP50)}, max {Ms(l.InsertMax)}; "
             + $"removal p50 {Ms(l.RemoveP50)}, max {Ms(l.RemoveMax)}.");

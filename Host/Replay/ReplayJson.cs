@@ -36,6 +36,7 @@ public static class ReplayJson
                 advice_zh = f.AdviceZh,
             }).ToArray(),
             fallback = new { engaged = result.Health.FallbackEngaged, at_insertion = result.Health.FallbackAtInsertion },
+            measures = MeasuresJson.Of(result.Health.Measures),
             events = result.Events.Where(e => !EventCode.IsRoutine(e.Code)).Select(e => new
             {
                 @event = e.Name,

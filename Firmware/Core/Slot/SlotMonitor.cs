@@ -311,10 +311,5 @@ namespace PosSlot.Firmware.Slot
             _bus.Emit(EventCode.CardRemoved, removedUs, reportUs, _record.Index, _record, 0, 0);
         }
 
-        /// <summary>Continues insertion numbering from a stored lifetime count (after a restart).</summary>
-        public void ResumeFrom(long insertions)
-        {
-            Insertions = insertions;
-        }
     }
 }
