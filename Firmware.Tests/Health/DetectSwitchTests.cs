@@ -8,17 +8,23 @@ namespace PosSlot.Firmware.Tests.Health
     [TestClass]
     public class DetectSwitchTests
     {
-        [TestMethod]
-        public void StuckDetectFailsTheSlotAndEngagesFallbackAtOnce()
+        /// <summary>A learned slot; one card seats and leaves, and detect never lets go: stuck 5 s later.</summary>
+        static Rig StuckUnderACard()
         {
             Rig rig = new Rig(1);
             rig.LearnBaseline();
             SlotCore core = rig.Fw.Core;
-            long t = rig.T;
-            core.OnEdge(SlotLine.Detect, 1, t);
-            core.OnEdge(SlotLine.Contact, 1, t + 100000);
-            core.OnEdge(SlotLine.Contact, 0, t + 500000);
-            core.Advance(t + 6000000);
+            core.OnEdge(SlotLine.Detect, 1, rig.T);
+            core.OnEdge(SlotLine.Contact, 1, rig.T + 100000);
+            core.OnEdge(SlotLine.Contact, 0, rig.T + 500000);
+            core.Advance(rig.T + 6000000);
+            return rig;
+        }
+
+        [TestMethod]
+        public void StuckDetectFailsTheSlotAndEngagesFallbackAtOnce()
+        {
+            Rig rig = StuckUnderACard();
             RecordedEvent stuck = rig.Events.First(EventCode.DetectStuck);
             RecordedEvent engaged = rig.Events.First(EventCode.FallbackEngaged);
             Assert.IsNotNull(stuck);
@@ -51,14 +57,9 @@ namespace PosSlot.Firmware.Tests.Health
         [TestMethod]
         public void StuckDetectThatLetCardsThroughStaysFailedWhenItLetsGo()
         {
-            Rig rig = new Rig(1);
-            rig.LearnBaseline();
+            Rig rig = StuckUnderACard();
             SlotCore core = rig.Fw.Core;
             long t = rig.T;
-            core.OnEdge(SlotLine.Detect, 1, t);
-            core.OnEdge(SlotLine.Contact, 1, t + 100000);
-            core.OnEdge(SlotLine.Contact, 0, t + 500000);
-            core.Advance(t + 6000000);                      // stuck verdict
             core.OnEdge(SlotLine.Contact, 1, t + 7000000);  // another card, seen on the contact alone
             core.OnEdge(SlotLine.Contact, 0, t + 7500000);
             core.OnEdge(SlotLine.Detect, 0, t + 9000000);   // the switch finally springs back
