@@ -44,7 +44,7 @@ public sealed class FirmwareObserver(LifeCurve curve) : ISlotEventSink
                 break;
             case EventCode.FlagRaised:
                 Flags.Add(new FlagRecord(e.InsertionIndex, e.TimeUs, FaultClass.Name((int)e.Detail1),
-                    HealthState.Name((int)(e.Detail2 >> 8)), ReasonCode.Name((int)(e.Detail2 & 0xFF))));
+                    HealthState.Name(HealthDetail.FlagLevel(e.Detail2)), ReasonCode.Name(HealthDetail.FlagReason(e.Detail2))));
                 break;
             case EventCode.FallbackEngaged:
                 FallbackAtInsertion ??= e.InsertionIndex;

@@ -1,4 +1,5 @@
 using PosSlot.Firmware.Events;
+using PosSlot.Firmware.Health;
 
 namespace PosSlot.Firmware.Tests.Support
 {
@@ -17,7 +18,7 @@ namespace PosSlot.Firmware.Tests.Support
             for (int i = 0; i < r.Events.Count; i++)
             {
                 RecordedEvent e = r.At(i);
-                if (e.Code == EventCode.FlagRaised && e.Detail1 == fault && (e.Detail2 >> 8) >= level)
+                if (e.Code == EventCode.FlagRaised && e.Detail1 == fault && HealthDetail.FlagLevel(e.Detail2) >= level)
                 {
                     return e;
                 }
@@ -27,7 +28,7 @@ namespace PosSlot.Firmware.Tests.Support
 
         public static int Reason(RecordedEvent flag)
         {
-            return (int)(flag.Detail2 & 0xFF);
+            return HealthDetail.FlagReason(flag.Detail2);
         }
     }
 }

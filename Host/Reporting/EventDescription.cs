@@ -9,9 +9,9 @@ public static class EventDescription
     public static string Details(int code, long detail1, long detail2) => code switch
     {
         EventCode.FlagRaised or EventCode.FlagCleared =>
-            $"{FaultClass.Name((int)detail1)} -> {HealthState.Name((int)(detail2 >> 8))} ({ReasonCode.Name((int)(detail2 & 0xFF))})",
+            $"{FaultClass.Name((int)detail1)} -> {HealthState.Name(HealthDetail.FlagLevel(detail2))} ({ReasonCode.Name(HealthDetail.FlagReason(detail2))})",
         EventCode.HealthChanged =>
-            $"{HealthState.Name((int)((detail1 >> 8) & 0xFF))} -> {HealthState.Name((int)(detail1 & 0xFF))} ({ReasonCode.Name((int)detail2)})",
+            $"{HealthState.Name(HealthDetail.MoveFrom(detail1))} -> {HealthState.Name(HealthDetail.MoveTo(detail1))} ({ReasonCode.Name((int)detail2)})",
         EventCode.FallbackEngaged => $"reason {ReasonCode.Name((int)detail2)}",
         EventCode.FallbackReleased => $"reason {ReasonCode.Name((int)detail2)}",
         EventCode.ContactRestored => $"lost for {detail1} us (interruption {detail2})",

@@ -33,7 +33,7 @@ namespace PosSlot.Firmware.Health
             {
                 return;
             }
-            int to = (int)(e.Detail1 & 0xFF);
+            int to = HealthDetail.MoveTo(e.Detail1);
             if (to == HealthState.Failed && !_engaged)
             {
                 Engage(e, e.Detail2);
@@ -72,7 +72,7 @@ namespace PosSlot.Firmware.Health
             _engaged = true;
             EngagedAtInsertion = e.InsertionIndex;
             _output.SetFallbackEnabled(true);
-            _bus.Emit(EventCode.FallbackEngaged, e.TimeUs, e.ReportUs, e.InsertionIndex, e.Record, (e.Detail1 >> 16) & 0xFF, reason);
+            _bus.Emit(EventCode.FallbackEngaged, e.TimeUs, e.ReportUs, e.InsertionIndex, e.Record, HealthDetail.MoveFault(e.Detail1), reason);
         }
 
         void Release(long tUs, long reportUs, long insertionIndex, long reason)

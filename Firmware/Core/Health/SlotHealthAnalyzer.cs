@@ -10,8 +10,7 @@ namespace PosSlot.Firmware.Health
     /// hysteresis, and moves the health state Healthy, Watch, Degraded, Failed. Failed is latched
     /// until a maintenance action. Every move is an event carrying the reason code behind it.
     ///
-    /// Event details: FlagRaised/FlagCleared Detail1 = fault class, Detail2 = level &lt;&lt; 8 | reason;
-    /// HealthChanged Detail1 = fault &lt;&lt; 16 | from &lt;&lt; 8 | to, Detail2 = reason.
+    /// Event details are packed by HealthDetail.
     /// </summary>
     public sealed class SlotHealthAnalyzer : ISlotEventSink
     {
@@ -305,13 +304,13 @@ namespace PosSlot.Firmware.Health
             if (level > old)
             {
                 _reason[fault] = reason;
-                _bus.Emit(EventCode.FlagRaised, tUs, reportUs, insertion, null, fault, (level << 8) | reason);
+                _bus.Emit(EventCode.FlagRaised, tUs, reportUs, insertion, null, fault, HealthDetail.Flag(level, reason));
             }
             else
             {
                 int why = forcedReason != ReasonCode.None ? forcedReason : ReasonCode.EvidenceCleared;
                 _reason[fault] = level > 0 ? reason : ReasonCode.None;
-                _bus.Emit(EventCode.FlagCleared, tUs, reportUs, insertion, null, fault, (level << 8) | why);
+                _bus.Emit(EventCode.FlagCleared, tUs, reportUs, insertion, null, fault, HealthDetail.Flag(level, why));
             }
         }
 
@@ -354,8 +353,7 @@ namespace PosSlot.Firmware.Health
                 _stateFault = fault;
             }
             int reason = forcedReason != ReasonCode.None ? forcedReason : fault >= 0 ? _reason[fault] : ReasonCode.EvidenceCleared;
-            long fault8 = fault >= 0 ? fault : 0xFF;
-            _bus.Emit(EventCode.HealthChanged, tUs, reportUs, insertion, null, (fault8 << 16) | ((long)from << 8) | (long)state, reason);
+            _bus.Emit(EventCode.HealthChanged, tUs, reportUs, insertion, null, HealthDetail.Move(fault, from, state), reason);
         }
 
         /// <summary>The slot was cleaned: Failed unlatches; dirt faults go on probation.</summary>
