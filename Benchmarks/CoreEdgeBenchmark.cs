@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using PosSlot.Emulator.Running;
 using PosSlot.Emulator.Scenarios;
 using PosSlot.Firmware;
 using PosSlot.Firmware.Health;
@@ -24,7 +25,7 @@ public class CoreEdgeBenchmark
     public void Setup()
     {
         _edges = new RecordedEdges(ScenarioCatalog.Find(Scenario)!, 2000, 1);
-        _fw = new SlotFirmware(new SlotConfig(), new HealthSettings { RatedCycles = long.MaxValue / 4 }, new NullFallback(), SlotFirmware.DefaultLogCapacity);
+        _fw = new SlotFirmware(new SlotConfig(), new HealthSettings { RatedCycles = long.MaxValue / 4 }, new UnwiredFallbackLine(), SlotFirmware.DefaultLogCapacity);
         FeedAll(); // warm: baseline learned, log wrapped, every path jitted
     }
 
@@ -43,12 +44,5 @@ public class CoreEdgeBenchmark
         }
         _offsetUs += _edges.SpanUs;
         core.Advance(_offsetUs);
-    }
-
-    sealed class NullFallback : IFallbackOutput
-    {
-        public void SetFallbackEnabled(bool enabled)
-        {
-        }
     }
 }

@@ -24,7 +24,7 @@ public static class EmulationRunner
         int total = insertions ?? scenario.Insertions;
         var physics = new SlotPhysics(scenario, seed);
         var health = new HealthSettings { RatedCycles = scenario.RatedCycles };
-        var fw = new SlotFirmware(new SlotConfig(), health, new FallbackLine(), SlotFirmware.DefaultLogCapacity);
+        var fw = new SlotFirmware(new SlotConfig(), health, new UnwiredFallbackLine(), SlotFirmware.DefaultLogCapacity);
         var curve = new LifeCurve(LifeCurve.BinSizeFor(total));
         var observer = new FirmwareObserver(curve);
         fw.Core.AddSink(observer);
@@ -83,13 +83,5 @@ public static class EmulationRunner
             Edges = mixer.Edges,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
-    }
-
-    /// <summary>The emulated FallbackEnable line; the controller's own state is what the report reads.</summary>
-    sealed class FallbackLine : IFallbackOutput
-    {
-        public void SetFallbackEnabled(bool enabled)
-        {
-        }
     }
 }

@@ -3,7 +3,7 @@ using PosSlot.Firmware;
 using PosSlot.Firmware.Health;
 using PosSlot.Firmware.Lines;
 using PosSlot.Firmware.Slot;
-using PosSlot.Host.Reporting;
+using PosSlot.Emulator.Running;
 using PosSlot.Emulator.Reporting;
 using PosSlot.Host.Traces;
 
@@ -12,20 +12,12 @@ namespace PosSlot.Host.Replay;
 /// <summary>Feeds a trace through the real firmware core, edge by edge, as the board's capture layer would.</summary>
 public static class ReplayRunner
 {
-    /// <summary>Replay has no fallback hardware: the line's state is read from the controller.</summary>
-    sealed class NoFallbackLine : IFallbackOutput
-    {
-        public void SetFallbackEnabled(bool enabled)
-        {
-        }
-    }
-
     /// <summary>Time run past the end of the trace so the last bursts settle (longest window: chatter, 50 ms).</summary>
     public const long TailUs = 100_000;
 
     public static ReplayResult Run(Trace trace, string file, SlotConfig config)
     {
-        var fw = new SlotFirmware(config, new HealthSettings(), new NoFallbackLine(), SlotFirmware.DefaultLogCapacity);
+        var fw = new SlotFirmware(config, new HealthSettings(), new UnwiredFallbackLine(), SlotFirmware.DefaultLogCapacity);
         var core = fw.Core;
         var collector = new ReplayCollector();
         core.AddSink(collector);
