@@ -4,7 +4,10 @@ using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
 
-/// <summary>Keeps a copy of every finished insertion record and every event the core reports.</summary>
+/// <summary>
+/// Keeps a copy of every finished insertion record and of every notable event (the routine
+/// lifecycle is in the records already; EventCode.IsRoutine says which).
+/// </summary>
 public sealed class ReplayCollector : ISlotEventSink
 {
     public List<InsertionRecord> Records { get; } = new();
@@ -17,6 +20,10 @@ public sealed class ReplayCollector : ISlotEventSink
             var copy = new InsertionRecord();
             e.Record.CopyTo(copy);
             Records.Add(copy);
+        }
+        if (EventCode.IsRoutine(e.Code))
+        {
+            return;
         }
         Events.Add(new LoggedEvent(e.Code, EventCode.Name(e.Code), e.TimeUs, e.ReportUs, e.InsertionIndex, e.Detail1, e.Detail2));
     }

@@ -2,9 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using PosSlot.Firmware.Events;
 using PosSlot.Host.Reporting;
-using PosSlot.Emulator.Reporting;
 using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
@@ -37,7 +35,7 @@ public static class ReplayJson
             }).ToArray(),
             fallback = new { engaged = result.Health.FallbackEngaged, at_insertion = result.Health.FallbackAtInsertion },
             measures = MeasuresJson.Of(result.Health.Measures),
-            events = result.Events.Where(e => !EventCode.IsRoutine(e.Code)).Select(e => new
+            events = result.Events.Select(e => new
             {
                 @event = e.Name,
                 t_us = e.TimeUs,

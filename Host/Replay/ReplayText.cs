@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using PosSlot.Firmware.Events;
 using PosSlot.Host.Reporting;
-using PosSlot.Emulator.Reporting;
 using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
@@ -22,9 +19,8 @@ public static class ReplayText
         output.WriteLine($"{result.File}: {result.EdgeCount} edges ({source}{(result.DetectOnly ? ", contact follows detect" : "")})");
         output.WriteLine($"insertions {result.Insertions}, removals {result.Removals}, glitches filtered {result.Glitches}, noise bursts {result.NoiseBursts}");
         HealthText.Write(result.Health, output);
-        var events = result.Events.Where(e => !EventCode.IsRoutine(e.Code)).ToList();
-        output.WriteLine(events.Count == 0 ? "events: none" : "events:");
-        foreach (var e in events)
+        output.WriteLine(result.Events.Count == 0 ? "events: none" : "events:");
+        foreach (var e in result.Events)
         {
             output.WriteLine($"  {Seconds(e.TimeUs)} s  #{e.InsertionIndex,-5} {e.Name,-24} {EventDescription.Details(e.Code, e.Detail1, e.Detail2)}");
         }
