@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using PosSlot.Emulator.Reporting;
 using PosSlot.Emulator.Scenarios;
 
@@ -31,6 +32,10 @@ public sealed record EmulationResult
     public required long SimulatedUs { get; init; }
     public required long Edges { get; init; }
     public required double WallSeconds { get; init; }
+
+    /// <summary>Each (fault, level) the first time it was raised, and how many times it was raised in all.</summary>
+    public IEnumerable<(FlagRecord First, int Count)> FirstRaises =>
+        FlagHistory.GroupBy(f => (f.Fault, f.Level)).Select(g => (g.First(), g.Count()));
 
     public DateTime SimulatedDate(long timeUs) => Scenario.StartDate.ToDateTime(TimeOnly.MinValue).AddTicks(timeUs * 10);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using PosSlot.Emulator.Running;
+using PosSlot.Host.Reporting;
 using Spectre.Console;
 
 namespace PosSlot.Host.Emulation;
@@ -41,7 +42,7 @@ public static class EmulateText
         table.AddRow("now", "", $"{r.Health.Health}, fallback {(r.Health.FallbackEngaged ? "ENGAGED" : "off")}");
         console.Write(table);
 
-        var firsts = r.FlagHistory.GroupBy(x => (x.Fault, x.Level)).Select(g => (first: g.First(), count: g.Count())).ToList();
+        var firsts = r.FirstRaises.ToList();
         if (firsts.Count > 0)
         {
             output.WriteLine("Flags (first time at each level):");
@@ -51,13 +52,7 @@ public static class EmulateText
                 output.WriteLine($"  #{N(flag.Insertion),-8} {Date(flag.TimeUs)}  {flag.Fault,-21} {flag.Level,-9} {flag.Reason}{again}");
             }
         }
-        var m = r.Health.Measures;
-        if (m.BaselineSpanUs is { } baseSpan)
-        {
-            output.WriteLine($"Measures now: contact bounce {m.SpanMeanUs / 1000:0.00} ms (P90 {m.SpanP90Us / 1000:0.00}, new {baseSpan / 1000:0.00}); "
-                + $"seat delay {m.SeatDelayMeanUs / 1000:0} ms (new {m.BaselineSeatDelayUs / 1000:0}); never seated {m.NeverSeatedRate:P1}, "
-                + $"interrupted {m.InterruptionRate:P1}, read failures {m.ReadFailureRate:P1}.");
-        }
+        output.WriteLine("Measures now: " + HealthText.Measures(r.Health.Measures));
         var l = r.Latency;
         output.WriteLine($"Report latency, line settled to firmware report: insert p50 {Ms(l.InsertP50)}, max {Ms(l.InsertMax)}; "
             + $"removal p50 {Ms(l.RemoveP50)}, max {Ms(l.RemoveMax)}.");

@@ -37,7 +37,7 @@ public static class LifeReportPng
         line.LineWidth = 2;
         line.LegendText = label;
         plot.YLabel(label);
-        foreach (var flag in r.FlagHistory.GroupBy(f => (f.Fault, f.Level)).Select(g => g.First()))
+        foreach (var (flag, _) in r.FirstRaises)
         {
             var mark = plot.Add.VerticalLine(flag.Insertion, 1, Colors.Gray);
             mark.LinePattern = LinePattern.Dotted;

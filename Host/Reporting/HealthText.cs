@@ -9,11 +9,7 @@ public static class HealthText
     public static void Write(HealthSummary health, TextWriter output)
     {
         output.WriteLine($"health: {health.Health}");
-        var m = health.Measures;
-        output.WriteLine(m.BaselineSpanUs is { } baseSpan
-            ? $"measures: contact bounce {Ms(m.SpanMeanUs)} ms (P90 {Ms(m.SpanP90Us)}, new {Ms(baseSpan)}), seat delay {Ms(m.SeatDelayMeanUs)} ms (new {Ms(m.BaselineSeatDelayUs)}), "
-                + $"never seated {m.NeverSeatedRate:P1}, interrupted {m.InterruptionRate:P1}, read failures {m.ReadFailureRate:P1}"
-            : $"measures: learning this slot's baseline; never seated {m.NeverSeatedRate:P1}, interrupted {m.InterruptionRate:P1}, read failures {m.ReadFailureRate:P1}");
+        output.WriteLine("measures: " + Measures(health.Measures));
         output.WriteLine(health.FallbackEngaged
             ? $"fallback: ENGAGED since insertion #{health.FallbackAtInsertion}: payments go to the external reader"
             : "fallback: off (payments on the slot)");
@@ -23,6 +19,15 @@ public static class HealthText
             output.WriteLine($"  advice: {flag.AdviceEn}");
             output.WriteLine($"  建议: {flag.AdviceZh}");
         }
+    }
+
+    /// <summary>The analyser's measures against the slot's baseline, on one line.</summary>
+    public static string Measures(MeasureSummary m)
+    {
+        var rates = $"never seated {m.NeverSeatedRate:P1}, interrupted {m.InterruptionRate:P1}, read failures {m.ReadFailureRate:P1}";
+        return m.BaselineSpanUs is { } baseSpan
+            ? $"contact bounce {Ms(m.SpanMeanUs)} ms (P90 {Ms(m.SpanP90Us)}, new {Ms(baseSpan)}), seat delay {Ms(m.SeatDelayMeanUs)} ms (new {Ms(m.BaselineSeatDelayUs)}), {rates}"
+            : $"learning this slot's baseline; {rates}";
     }
 
     static string Ms(double? us) => us is { } v ? (v / 1000).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
