@@ -182,22 +182,8 @@ namespace PosSlot.Firmware.Slot
             if (!_cardIn)
             {
                 // Contact with no detect: the detect switch never asserted, or is stuck asserted.
-                StartInsertion(tUs, reportUs);
-                _contactOnly = true;
-                if (_detect == 1)
-                {
-                    _record.Flags |= InsertionFlags.DetectStuck;
-                }
-                else
-                {
-                    _record.Flags |= InsertionFlags.ContactWithoutDetect;
-                }
-                _bus.Emit(EventCode.CardInserted, tUs, reportUs, _record.Index, _record, 0, 0);
-                if (_detect == 0)
-                {
-                    _bus.Emit(EventCode.ContactWithoutDetect, tUs, reportUs, _record.Index, _record, 0, 0);
-                }
-                Seat(tUs, edges, spanUs, reportUs);
+                int flag = _detect == 1 ? InsertionFlags.DetectStuck : InsertionFlags.ContactWithoutDetect;
+                SeatWithoutDetectEdge(true, flag, tUs, edges, spanUs, reportUs);
                 return;
             }
             if (!_record.Seated)
@@ -219,10 +205,7 @@ namespace PosSlot.Firmware.Slot
             {
                 // Too long for a dropout: the card left with detect held, and this is the next one seating.
                 Finish(_contactOpenUs, reportUs);
-                StartInsertion(tUs, reportUs);
-                _record.Flags |= InsertionFlags.Reseated;
-                _bus.Emit(EventCode.CardInserted, tUs, reportUs, _record.Index, _record, 0, 0);
-                Seat(tUs, edges, spanUs, reportUs);
+                SeatWithoutDetectEdge(false, InsertionFlags.Reseated, tUs, edges, spanUs, reportUs);
                 return;
             }
             else
@@ -286,6 +269,20 @@ namespace PosSlot.Firmware.Slot
             _cardIn = true;
             _contactOnly = false;
             _contactOpenUs = None;
+        }
+
+        /// <summary>A card first seen on the contact, with no detect edge of its own: start it flagged, announce it, seat it.</summary>
+        void SeatWithoutDetectEdge(bool contactOnly, int flag, long tUs, int edges, long spanUs, long reportUs)
+        {
+            StartInsertion(tUs, reportUs);
+            _contactOnly = contactOnly;
+            _record.Flags |= flag;
+            _bus.Emit(EventCode.CardInserted, tUs, reportUs, _record.Index, _record, 0, 0);
+            if (flag == InsertionFlags.ContactWithoutDetect)
+            {
+                _bus.Emit(EventCode.ContactWithoutDetect, tUs, reportUs, _record.Index, _record, 0, 0);
+            }
+            Seat(tUs, edges, spanUs, reportUs);
         }
 
         void Seat(long tUs, int edges, long spanUs, long reportUs)
