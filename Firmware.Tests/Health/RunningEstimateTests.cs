@@ -1,5 +1,5 @@
-using System;
 using PosSlot.Firmware.Health;
+using PosSlot.Firmware.Tests.Support;
 
 namespace PosSlot.Firmware.Tests.Health
 {
@@ -11,7 +11,7 @@ namespace PosSlot.Firmware.Tests.Health
         {
             RunningEstimate e = new RunningEstimate(1.0 / 64);
             e.Start(0, 0);
-            Random rnd = new Random(3);
+            SeededRandom rnd = new SeededRandom(3);
             for (int i = 0; i < 20000; i++)
             {
                 e.Add(1000 + 2000 * rnd.NextDouble()); // uniform 1000..3000: mean 2000, P90 2800

@@ -1,4 +1,3 @@
-using System;
 using PosSlot.Firmware.Lines;
 using PosSlot.Firmware.Tests.Support;
 
@@ -7,6 +6,7 @@ namespace PosSlot.Firmware.Tests.Slot
     /// <summary>
     /// Whatever the pins do, the core does not throw, never asks for a deadline in the past, and
     /// keeps its counts consistent: every removal closes an insertion, at most one card is in.
+    /// The rig's recorder streams (counts, keeps the first notable events): fits a device heap.
     /// </summary>
     [TestClass]
     public class RandomEdgeTests
@@ -17,7 +17,7 @@ namespace PosSlot.Firmware.Tests.Slot
         [DataRow(3)]
         public void RandomEdgesKeepTheCoreConsistent(int seed)
         {
-            Random rnd = new Random(seed);
+            SeededRandom rnd = new SeededRandom(seed);
             Rig rig = new Rig(seed);
             SlotCore core = rig.Fw.Core;
             long t = 0;
@@ -41,11 +41,16 @@ namespace PosSlot.Firmware.Tests.Slot
                 {
                     core.Advance(t);
                 }
-                Assert.IsTrue(core.NextDeadlineUs >= core.NowUs || core.NextDeadlineUs == Time.NoDeadline, "deadline in the past at step " + i.ToString());
                 long inserted = core.Monitor.Insertions;
                 long removed = core.Monitor.Removals;
-                Assert.IsTrue(removed <= inserted && inserted <= removed + 1, "insertions " + inserted.ToString() + ", removals " + removed.ToString());
-                Assert.AreEqual(core.Monitor.CardIn, inserted == removed + 1);
+                bool deadlineOk = core.NextDeadlineUs >= core.NowUs || core.NextDeadlineUs == Time.NoDeadline;
+                bool countsOk = removed <= inserted && inserted <= removed + 1 && core.Monitor.CardIn == (inserted == removed + 1);
+                if (!deadlineOk || !countsOk)
+                {
+                    // Messages are built only on failure: 20,000 steps of string garbage would crowd a device heap.
+                    Assert.IsTrue(deadlineOk, "deadline in the past at step " + i.ToString());
+                    Assert.IsTrue(countsOk, "step " + i.ToString() + ": insertions " + inserted.ToString() + ", removals " + removed.ToString() + ", card in " + core.Monitor.CardIn.ToString());
+                }
             }
             Assert.IsTrue(core.Monitor.Insertions > 100, "the random pins made cards");
             Assert.AreEqual(core.Monitor.Insertions, rig.Fw.Counters.BoardInsertions);

@@ -1,19 +1,16 @@
-using System;
-
 namespace PosSlot.Firmware.Tests.Support
 {
     /// <summary>
     /// Feeds synthetic insertions into a SlotFirmware as time-ordered edges, advancing the core at
-    /// its deadlines like the board's one-shot timer. Random jitter comes from a seeded Random
-    /// (only Next(n) and NextDouble, which nanoFramework has); tests assert with margins, because
-    /// the two runtimes draw different sequences from the same seed.
+    /// its deadlines like the board's one-shot timer. Jitter comes from SeededRandom, which
+    /// draws the same sequence on nanoFramework and the desktop CLR, so a seed means one run on both.
     /// </summary>
     public static class InsertionSynth
     {
         /// <summary>Time between one card leaving and the next arriving.</summary>
         public const long GapUs = 2000000;
 
-        public static long Feed(SlotFirmware fw, long t, InsertionShape s, Random rnd)
+        public static long Feed(SlotFirmware fw, long t, InsertionShape s, SeededRandom rnd)
         {
             SlotCore core = fw.Core;
             if (!s.NoDetect)
@@ -100,7 +97,7 @@ namespace PosSlot.Firmware.Tests.Support
             }
         }
 
-        static long Jitter(long value, double fraction, Random rnd)
+        static long Jitter(long value, double fraction, SeededRandom rnd)
         {
             return value + (long)(value * fraction * (2 * rnd.NextDouble() - 1));
         }
@@ -120,7 +117,7 @@ namespace PosSlot.Firmware.Tests.Support
         }
 
         /// <summary>Feeds n insertions of one shape.</summary>
-        public static long FeedMany(SlotFirmware fw, long t, InsertionShape s, Random rnd, int n)
+        public static long FeedMany(SlotFirmware fw, long t, InsertionShape s, SeededRandom rnd, int n)
         {
             for (int i = 0; i < n; i++)
             {

@@ -1,15 +1,17 @@
-using System;
 using PosSlot.Firmware.Health;
 
 namespace PosSlot.Firmware.Tests.Support
 {
-    /// <summary>A SlotFirmware with a recorder, a fallback line, a seeded Random and a clock.</summary>
+    /// <summary>
+    /// A SlotFirmware with a streaming recorder (counts every event, keeps the first notable ones, so
+    /// long runs fit a device heap), a fallback line, a seeded generator and a clock.
+    /// </summary>
     public sealed class Rig
     {
         public readonly SlotFirmware Fw;
-        public readonly EventRecorder Events = new EventRecorder();
+        public readonly EventRecorder Events = EventRecorder.Streaming();
         public readonly FallbackLine Fallback = new FallbackLine();
-        public readonly Random Rnd;
+        public readonly SeededRandom Rnd;
         public long T = 1000000;
 
         public Rig(int seed)
@@ -21,7 +23,7 @@ namespace PosSlot.Firmware.Tests.Support
         {
             Fw = new SlotFirmware(new SlotConfig(), health, Fallback, SlotFirmware.DefaultLogCapacity);
             Fw.Core.AddSink(Events);
-            Rnd = new Random(seed);
+            Rnd = new SeededRandom(seed);
         }
 
         public void Feed(InsertionShape shape, int count)
