@@ -9,9 +9,11 @@ namespace PosSlot.Benchmarks;
 /// <summary>
 /// Firmware-core cost per edge: the whole SlotFirmware (debounce, ordering, monitor, health,
 /// log) fed a recorded run of 2,000 insertions. Divide by the run's edge count (printed at start)
-/// for ns and bytes per edge.
+/// for ns and bytes per edge. Two feeds: edges only (Advance once at the end), and as the board
+/// does it, Advance at every deadline the core asks for before each edge (the one-shot timer).
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class CoreEdgeBenchmark
 {
     RecordedEdges _edges = null!;
@@ -20,6 +22,9 @@ public class CoreEdgeBenchmark
 
     [Params("fresh", "noisy")]
     public string Scenario { get; set; } = "fresh";
+
+    [Params("edges", "deadlines")]
+    public string Feed { get; set; } = "edges";
 
     [GlobalSetup]
     public void Setup()
@@ -38,9 +43,15 @@ public class CoreEdgeBenchmark
         long[] t = _edges.TimeUs;
         int[] line = _edges.Line;
         int[] level = _edges.Level;
+        bool timer = Feed == "deadlines";
         for (int i = 0; i < t.Length; i++)
         {
-            core.OnEdge(line[i], level[i], t[i] + _offsetUs);
+            long at = t[i] + _offsetUs;
+            while (timer && core.NextDeadlineUs <= at)
+            {
+                core.Advance(core.NextDeadlineUs);
+            }
+            core.OnEdge(line[i], level[i], at);
         }
         _offsetUs += _edges.SpanUs;
         core.Advance(_offsetUs);

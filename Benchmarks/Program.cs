@@ -6,6 +6,14 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PosSlot.Benchmarks;
 using PosSlot.Emulator.Scenarios;
 
+// `--counts`: the deterministic work counters per edge (docs/performance.md), no timing.
+if (args.Length > 0 && args[0] == "--counts")
+{
+    CoreWorkCounts.Print("fresh", 2000);
+    CoreWorkCounts.Print("noisy", 2000);
+    return;
+}
+
 // Edges per recorded run, so ns/op of CoreEdgeBenchmark can be read per edge (printed before the tables).
 foreach (var name in new[] { "fresh", "noisy" })
 {

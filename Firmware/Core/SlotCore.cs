@@ -37,6 +37,10 @@ namespace PosSlot.Firmware
         /// <summary>Edges stamped earlier than one already seen; they are taken as happening now.</summary>
         public long OutOfOrderEdges;
 
+        /// <summary>Work counters for the deterministic cost measure (Benchmarks --counts): computations of the earliest deadline over all lines and the monitor, and passes of Advance's loop.</summary>
+        public long DeadlineEvaluations;
+        public long AdvancePasses;
+
         public SlotCore(SlotConfig config)
         {
             for (int line = 0; line < SlotLine.Count; line++)
@@ -105,6 +109,7 @@ namespace PosSlot.Firmware
         {
             while (true)
             {
+                AdvancePasses++;
                 long lineDue = LineDeadline();
                 long monitorDue = _monitor.NextDeadlineUs;
                 if (monitorDue <= nowUs && monitorDue < lineDue && !OpenAtOrBefore(monitorDue))
@@ -130,6 +135,7 @@ namespace PosSlot.Firmware
 
         long LineDeadline()
         {
+            DeadlineEvaluations++;
             long due = Time.NoDeadline;
             for (int i = 0; i < SlotLine.Count; i++)
             {
