@@ -34,12 +34,17 @@ namespace PosSlot.Firmware
 
         long _nowUs;
 
+        // NextDeadlineUs, kept current: recomputed once per change, not on every read or loop pass.
+        long _due = Time.NoDeadline;
+        bool _monitorDue;
+
         /// <summary>Edges stamped earlier than one already seen; they are taken as happening now.</summary>
         public long OutOfOrderEdges;
 
         /// <summary>Work counters for the deterministic cost measure (Benchmarks --counts): computations of the earliest deadline over all lines and the monitor, and passes of Advance's loop.</summary>
         public long DeadlineEvaluations;
         public long AdvancePasses;
+        public long Edges;
 
         public SlotCore(SlotConfig config)
         {
@@ -73,6 +78,7 @@ namespace PosSlot.Firmware
             {
                 throw new System.ArgumentException("no such line");
             }
+            Edges++;
             if (tUs < _nowUs)
             {
                 // The capture layer merged its sources out of order: keep the edge, say so.
@@ -80,10 +86,36 @@ namespace PosSlot.Firmware
                 _bus.Emit(EventCode.EdgeOutOfOrder, _nowUs, _nowUs, _monitor.CurrentIndex, _monitor.Current, line, _nowUs - tUs);
                 tUs = _nowUs;
             }
-            Advance(tUs);
-            _lines[line].Edge(tUs, level == 0 ? 0 : 1);
+            if (_due <= tUs)
+            {
+                Advance(tUs);
+            }
+            else if (tUs > _nowUs)
+            {
+                _nowUs = tUs;
+            }
+            DebouncedLine l = _lines[line];
+            long dueBefore = l.NextDeadlineUs;
+            long openBefore = l.EarliestOpenUs;
+            l.Edge(tUs, level == 0 ? 0 : 1);
+            long dueAfter = l.NextDeadlineUs;
+            long openAfter = l.EarliestOpenUs;
+            int queued = _qCount;
             // A glitch just discarded may have been all that held a queued transition back.
             Flush(tUs);
+            if (dueAfter == dueBefore && openAfter == openBefore && queued == _qCount)
+            {
+                return; // a repeated level: nothing changed
+            }
+            if (dueAfter <= _due && openAfter <= openBefore && queued == _qCount)
+            {
+                // The usual edge: this line now wants Advance first. Other lines and the monitor are
+                // unchanged and at least as late, and no edge closed, so the new deadline is this one.
+                _due = dueAfter;
+                _monitorDue = false;
+                return;
+            }
+            RecomputeDue();
         }
 
         /// <summary>The terminal reports the outcome of a chip read on the current card.</summary>
@@ -94,58 +126,61 @@ namespace PosSlot.Firmware
         }
 
         /// <summary>When the core next needs Advance; Time.NoDeadline when it is idle.</summary>
-        public long NextDeadlineUs
-        {
-            get
-            {
-                long lineDue = LineDeadline();
-                long monitorDue = _monitor.NextDeadlineUs;
-                return monitorDue < lineDue && !OpenAtOrBefore(monitorDue) ? monitorDue : lineDue;
-            }
-        }
+        public long NextDeadlineUs { get { return _due; } }
 
-        /// <summary>Handles every deadline up to nowUs in time order. Calling it late is safe.</summary>
-        public void Advance(long nowUs)
+        /// <summary>
+        /// Handles every deadline up to nowUs in time order and returns the next one (as
+        /// NextDeadlineUs). Calling it late is safe.
+        /// </summary>
+        public long Advance(long nowUs)
         {
-            while (true)
+            while (_due <= nowUs)
             {
                 AdvancePasses++;
-                long lineDue = LineDeadline();
-                long monitorDue = _monitor.NextDeadlineUs;
-                if (monitorDue <= nowUs && monitorDue < lineDue && !OpenAtOrBefore(monitorDue))
+                long due = _due;
+                if (_monitorDue)
                 {
-                    _monitor.Advance(monitorDue);
-                    continue;
+                    _monitor.Advance(due);
                 }
-                if (lineDue > nowUs)
+                else
                 {
-                    break;
+                    for (int i = 0; i < SlotLine.Count; i++)
+                    {
+                        if (_lines[i].NextDeadlineUs <= due)
+                        {
+                            _lines[i].Advance(due);
+                        }
+                    }
+                    Flush(due);
                 }
-                for (int i = 0; i < SlotLine.Count; i++)
-                {
-                    _lines[i].Advance(lineDue);
-                }
-                Flush(lineDue);
+                RecomputeDue();
             }
             if (nowUs > _nowUs)
             {
                 _nowUs = nowUs;
             }
+            return _due;
         }
 
-        long LineDeadline()
+        /// <summary>
+        /// The earliest deadline over the lines and the monitor. The monitor's waits only while no
+        /// edge at or before it is still open: that edge may change what the monitor knows.
+        /// </summary>
+        void RecomputeDue()
         {
             DeadlineEvaluations++;
-            long due = Time.NoDeadline;
+            long lineDue = Time.NoDeadline;
             for (int i = 0; i < SlotLine.Count; i++)
             {
                 long d = _lines[i].NextDeadlineUs;
-                if (d < due)
+                if (d < lineDue)
                 {
-                    due = d;
+                    lineDue = d;
                 }
             }
-            return due;
+            long monitorDue = _monitor.NextDeadlineUs;
+            _monitorDue = monitorDue < lineDue && !OpenAtOrBefore(monitorDue);
+            _due = _monitorDue ? monitorDue : lineDue;
         }
 
         /// <summary>True when some edge at or before tUs has not reached the monitor yet.</summary>

@@ -31,6 +31,9 @@ namespace PosSlot.Firmware.Debounce
         int _burstEdges;
         bool _chatterReported;
 
+        // NextDeadlineUs, recomputed once per change of state rather than on every read.
+        long _next = Time.NoDeadline;
+
         public long Glitches;
         public long NoiseBursts;
         public long ChatterBursts;
@@ -67,35 +70,35 @@ namespace PosSlot.Firmware.Debounce
             }
         }
 
-        public long NextDeadlineUs
+        /// <summary>When this line next needs Advance; Time.NoDeadline when idle. Cached: a read costs nothing.</summary>
+        public long NextDeadlineUs { get { return _next; } }
+
+        void Recompute()
         {
-            get
+            long next = Time.NoDeadline;
+            if (_hasPending)
             {
-                long next = Time.NoDeadline;
-                if (_hasPending)
-                {
-                    next = _pendingUs + _glitchUs;
-                }
-                if (_inBurst)
-                {
-                    long quietEnd = _burstLastUs + _quietUs;
-                    // An unresolved edge inside the quiet window may still extend the burst.
-                    bool blocked = _hasPending && _pendingUs < quietEnd;
-                    if (!blocked && quietEnd < next)
-                    {
-                        next = quietEnd;
-                    }
-                    if (!_chatterReported)
-                    {
-                        long chatterAt = _burstFirstUs + _chatterUs;
-                        if (chatterAt < next)
-                        {
-                            next = chatterAt;
-                        }
-                    }
-                }
-                return next;
+                next = _pendingUs + _glitchUs;
             }
+            if (_inBurst)
+            {
+                long quietEnd = _burstLastUs + _quietUs;
+                // An unresolved edge inside the quiet window may still extend the burst.
+                bool blocked = _hasPending && _pendingUs < quietEnd;
+                if (!blocked && quietEnd < next)
+                {
+                    next = quietEnd;
+                }
+                if (!_chatterReported)
+                {
+                    long chatterAt = _burstFirstUs + _chatterUs;
+                    if (chatterAt < next)
+                    {
+                        next = chatterAt;
+                    }
+                }
+            }
+            _next = next;
         }
 
         /// <summary>A raw edge. The caller has already advanced this line to tUs.</summary>
@@ -114,6 +117,7 @@ namespace PosSlot.Firmware.Debounce
                     _burstEdges += 2;
                     _burstLastUs = tUs;
                 }
+                Recompute();
                 return;
             }
             if (level == _filteredLevel)
@@ -123,18 +127,15 @@ namespace PosSlot.Firmware.Debounce
             _hasPending = true;
             _pendingLevel = level;
             _pendingUs = tUs;
+            Recompute();
         }
 
         /// <summary>Handles every deadline at or before nowUs, in time order.</summary>
         public void Advance(long nowUs)
         {
-            while (true)
+            while (_next <= nowUs)
             {
-                long due = NextDeadlineUs;
-                if (due > nowUs)
-                {
-                    return;
-                }
+                long due = _next;
                 if (_hasPending && _pendingUs + _glitchUs == due)
                 {
                     ReleasePending();
@@ -143,6 +144,7 @@ namespace PosSlot.Firmware.Debounce
                 {
                     _chatterReported = true;
                     ChatterBursts++;
+                    Recompute();
                     _sink.OnLineChatter(_line, _burstFirstUs, _burstEdges, due);
                 }
                 else
@@ -165,11 +167,13 @@ namespace PosSlot.Firmware.Debounce
             }
             _burstEdges++;
             _burstLastUs = _pendingUs;
+            Recompute();
         }
 
         void EndBurst(long nowUs)
         {
             _inBurst = false;
+            Recompute();
             if (_filteredLevel != _stableLevel)
             {
                 _stableLevel = _filteredLevel;
