@@ -20,6 +20,10 @@ public static class ScenarioFile
 
     public static Scenario Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException($"{path}: is a folder, not a scenario file");
+        }
         if (!File.Exists(path))
         {
             throw new ScenarioException($"{path}: no such file, and no built-in scenario of that name (see --list)");

@@ -64,6 +64,11 @@ public static class EmulateCommand
                 error.WriteLine($"posslot emulate: --report {reportPath}: the report is a PNG; name it FILE.png");
                 return ExitCodes.BadInput;
             }
+            if (reportPath != null && OutputCheck.Unwritable(reportPath) is { } why)
+            {
+                error.WriteLine($"posslot emulate: --report {reportPath}: cannot write: {why}");
+                return ExitCodes.IoFailure;
+            }
             var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), showProgress: !parse.GetValue(json) && output == Console.Out);
             if (parse.GetValue(json))
             {
@@ -82,7 +87,7 @@ public static class EmulateCommand
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     error.WriteLine($"posslot emulate: cannot write {reportPath}: {e.Message}");
-                    return ExitCodes.BadInput;
+                    return ExitCodes.IoFailure;
                 }
                 if (!parse.GetValue(json))
                 {

@@ -1,13 +1,28 @@
 namespace PosSlot.Host.Cli;
 
-/// <summary>posslot's exit codes.</summary>
+/// <summary>
+/// posslot's exit codes, the same for every command (README and --help list them).
+/// A command reports bad input or an I/O failure by returning BadInput/IoFailure after writing one line to
+/// the error writer, or simply by throwing <see cref="CliFailure"/> (PosSlotCli.Run prints its one line).
+/// Anything else that escapes a command is a crash: one line plus a crash log path, exit <see cref="Crash"/>.
+/// </summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>A run that worked and found the slot failed (emulate: the firmware disagreed with the truth).</summary>
+    /// <summary>The run's result disagreed with the truth (emulate) or it found a problem it was asked to find.</summary>
     public const int Mismatch = 1;
 
-    /// <summary>Bad input: an unreadable file, a malformed trace or scenario, an unknown name.</summary>
+    /// <summary>Bad input or usage: a malformed option, trace or scenario, an unknown name; one line naming the option or FILE:LINE:COLUMN.</summary>
     public const int BadInput = 2;
+
+    /// <summary>An I/O failure: an unwritable report, an unreadable port or file.</summary>
+    public const int IoFailure = 3;
+
+    /// <summary>An unexpected exception (a bug): one line on stderr and the stack trace in a crash log.</summary>
+    public const int Crash = 70;
+
+    /// <summary>The table printed by --help and in README.</summary>
+    public const string Table = "Exit codes: 0 done; 1 the result disagreed with the truth (emulate) or found the problem asked for; "
+        + "2 bad input or usage; 3 I/O failure (unwritable output, unreadable file or port); 70 unexpected error (see the crash log named).";
 }

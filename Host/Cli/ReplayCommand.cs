@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using PosSlot.Firmware;
@@ -29,6 +30,11 @@ public static class ReplayCommand
             var path = parse.GetValue(file)!;
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            if (Directory.Exists(path) || !File.Exists(path))
+            {
+                error.WriteLine($"posslot replay: {path}: {(Directory.Exists(path) ? "is a folder, not a trace file" : "no such file")}");
+                return ExitCodes.BadInput;
+            }
             Trace trace;
             try
             {
@@ -39,10 +45,10 @@ public static class ReplayCommand
                 error.WriteLine("posslot replay: " + e.Message);
                 return ExitCodes.BadInput;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine("posslot replay: " + e.Message);
-                return ExitCodes.BadInput;
+                error.WriteLine($"posslot replay: {path}: cannot read: {e.Message}");
+                return ExitCodes.IoFailure;
             }
             var result = ReplayRunner.Run(trace, path, new SlotConfig());
             if (parse.GetValue(json))

@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace PosSlot.Host.Cli;
+
+/// <summary>Offending input quoted in a message: at most 80 characters, control bytes escaped, so a binary or huge input gives one short line.</summary>
+public static class Quote
+{
+    public const int MaxChars = 80;
+
+    public static string Of(string? text)
+    {
+        if (text == null)
+        {
+            return "null";
+        }
+        var b = new StringBuilder(text.Length > MaxChars ? MaxChars + 8 : text.Length + 2);
+        b.Append('\'');
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (n == MaxChars)
+            {
+                b.Append("...");
+                break;
+            }
+            n++;
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || char.IsSurrogate(c) || c == '\uFFFD')
+            {
+                b.Append("\\x").Append(((int)c & 0xFFFF).ToString(c > 0xff ? "x4" : "x2"));
+            }
+            else
+            {
+                b.Append(c);
+            }
+        }
+        return b.Append('\'').ToString();
+    }
+}
