@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using PosSlot.Firmware.Lines;
+using PosSlot.Host.Cli;
 
 namespace PosSlot.Host.Traces;
 
@@ -16,6 +17,9 @@ public static class TraceReader
 {
     public const string EdgeHeader = "t_us,line,level";
     const string RatePrefix = "# rate_hz=";
+
+    /// <summary>Largest t_us accepted: 10^15 µs (about 31.7 years), far below the core's long.MaxValue "no deadline" sentinel and any overflow in its arithmetic.</summary>
+    public const long MaxTimeUs = 1_000_000_000_000_000;
 
     public static Trace Read(string path, bool detectOnly)
     {
@@ -43,7 +47,7 @@ public static class TraceReader
         {
             return ReadSamples(reader, name, first, detectOnly);
         }
-        throw new TraceFormatException(name, 1, $"unknown header '{first}': expected '{EdgeHeader}' or '{RatePrefix}N'");
+        throw new TraceFormatException(name, 1, $"unknown header {Quote.Of(first)}: expected '{EdgeHeader}' or '{RatePrefix}N'");
     }
 
     static Trace ReadEdges(TextReader reader, string name, bool detectOnly)
@@ -57,6 +61,10 @@ public static class TraceReader
             {
                 throw new TraceFormatException(name, lineNumber, $"t_us {t} is negative");
             }
+            if (t > MaxTimeUs)
+            {
+                throw new TraceFormatException(name, lineNumber, $"t_us {t} is beyond the maximum {MaxTimeUs} (about 31 years)");
+            }
             if (t < lastUs)
             {
                 throw new TraceFormatException(name, lineNumber, $"time goes backwards: {t} after {lastUs}");
@@ -64,7 +72,7 @@ public static class TraceReader
             int line = SlotLine.Parse(fields[1].Trim());
             if (line < 0)
             {
-                throw new TraceFormatException(name, lineNumber, $"unknown line '{fields[1].Trim()}': expected detect, contact or reader_fault");
+                throw new TraceFormatException(name, lineNumber, $"unknown line {Quote.Of(fields[1].Trim())}: expected detect, contact or reader_fault");
             }
             int level = ParseLevel(fields[2], name, lineNumber);
             lastUs = t;
@@ -94,7 +102,7 @@ public static class TraceReader
             "detect,contact" => new[] { SlotLine.Detect, SlotLine.Contact },
             "detect" => new[] { SlotLine.Detect },
             null => throw new TraceFormatException(name, 2, "missing column names: expected 'detect,contact' or 'detect'"),
-            _ => throw new TraceFormatException(name, 2, $"unknown columns '{header}': expected 'detect,contact' or 'detect'"),
+            _ => throw new TraceFormatException(name, 2, $"unknown columns {Quote.Of(header)}: expected 'detect,contact' or 'detect'"),
         };
         bool mirrorContact = detectOnly || columns.Length == 1;
         var extractors = new SampleEdgeExtractor[columns.Length];
@@ -155,7 +163,11 @@ public static class TraceReader
     {
         if (!long.TryParse(field.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
         {
-            throw new TraceFormatException(name, lineNumber, $"{what} '{field.Trim()}' is not a whole number");
+            if (System.Numerics.BigInteger.TryParse(field.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            {
+                throw new TraceFormatException(name, lineNumber, $"{what} {Quote.Of(field.Trim())} is too large (maximum {MaxTimeUs})");
+            }
+            throw new TraceFormatException(name, lineNumber, $"{what} {Quote.Of(field.Trim())} is not a whole number");
         }
         return value;
     }
@@ -166,7 +178,7 @@ public static class TraceReader
         {
             "0" => 0,
             "1" => 1,
-            var other => throw new TraceFormatException(name, lineNumber, $"level '{other}' must be 0 or 1"),
+            var other => throw new TraceFormatException(name, lineNumber, $"level {Quote.Of(other)} must be 0 or 1"),
         };
     }
 }
