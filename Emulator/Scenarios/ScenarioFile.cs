@@ -35,8 +35,7 @@ public static class ScenarioFile
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"line {line + 1}: " : "";
-            throw new ScenarioException($"{path}: {where}{e.Message}");
+            throw new ScenarioException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: {JsonProblem(e)}");
         }
         if (scenario == null)
         {
@@ -44,6 +43,22 @@ public static class ScenarioFile
         }
         Validate(scenario, path);
         return scenario;
+    }
+
+    /// <summary>The JSON error in the user's words: where (the field path) and what, without .NET type names.</summary>
+    static string JsonProblem(JsonException e)
+    {
+        var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : e.Path.TrimStart('$', '.') + ": ";
+        var message = e.Message;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return field + "unknown field (see docs/scenario-format.md)";
+        }
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return field + "wrong type or value out of range for this field (see docs/scenario-format.md)";
+        }
+        return field + "not valid JSON";
     }
 
     public static void Validate(Scenario s, string source)
@@ -55,6 +70,25 @@ public static class ScenarioFile
                 throw new ScenarioException($"{source}: {problem}");
             }
         }
+        // null in the file overrides a default: every object and text field must be present when named.
+        Check(s.Name != null, "name must not be null");
+        Check(s.Description != null, "description must not be null");
+        Check(s.Wear != null, "wear must not be null (leave it out for the default)");
+        Check(s.Users != null, "users must not be null (leave it out for the default)");
+        Check(s.Reads != null, "reads must not be null (leave it out for the default)");
+        Check(s.Cleanings != null, "cleanings must not be null (use [] for none)");
+        Check(s.DetectFault == null || s.DetectFault.Mode != null, "detect_fault.mode must not be null");
+        Check(s.StartDate.Year >= 2000 && s.StartDate.Year <= 2100, "start_date must be in 2000..2100");
+        Check(s.InsertionsPerDay >= 1 && s.InsertionsPerDay <= 100_000, "insertions_per_day must be 1..100000");
+        Check(s.Wear!.StartFraction >= 0 && s.Wear.StartFraction <= 1, "wear.start_fraction must be 0..1");
+        Check(s.Wear.EdgesNew >= 1 && s.Wear.EdgesNew <= 100 && s.Wear.EdgesEnd >= 1 && s.Wear.EdgesEnd <= 100,
+            "wear.edges_new and wear.edges_end must be 1..100");
+        Check(s.Wear.LifeScale <= 100, "wear.life_scale must be at most 100");
+        Check(s.Wear.SeatDelayGrowth >= 0 && s.Wear.SeatDelayGrowth <= 10, "wear.seat_delay_growth must be 0..10");
+        Check(s.Wear.SpringFailStart >= 0 && s.Wear.SpringFailStart <= 10, "wear.spring_fail_start must be 0..10");
+        Check(s.Dirt == null || s.Dirt.Onset >= 0, "dirt.onset must be 0 or more");
+        Check(s.DetectFault == null || s.DetectFault.Onset >= 0, "detect_fault.onset must be 0 or more");
+        Check(s.Reads!.FailOnset >= 0, "reads.fail_onset must be 0 or more");
         Check(s.Insertions > 0, "insertions must be positive");
         Check(s.InsertionsPerDay > 0, "insertions_per_day must be positive");
         Check(s.RatedCycles > 0, "rated_cycles must be positive");
@@ -63,7 +97,7 @@ public static class ScenarioFile
         Check(s.Wear.BounceNewUs >= 100 && s.Wear.BounceEndUs >= 100, "wear bounce spans must be at least 100 us");
         Check(s.Wear.BounceNewUs <= 30_000 && s.Wear.BounceEndUs <= 30_000, "wear bounce spans must be at most 30000 us");
         Check(s.Wear.SpringFailWidth > 0, "wear.spring_fail_width must be positive");
-        Check(s.Users.SeatDelayMinUs > 5_000 && s.Users.SeatDelayMaxUs >= s.Users.SeatDelayMinUs, "users seat delay must be above 5 ms, min <= max");
+        Check(s.Users!.SeatDelayMinUs > 5_000 && s.Users.SeatDelayMaxUs >= s.Users.SeatDelayMinUs, "users seat delay must be above 5 ms, min <= max");
         // A card still not seated after the firmware's 5 s detect-release timeout is taken as a stuck switch.
         Check(s.Users.SeatDelayMaxUs * (1 + s.Wear.SeatDelayGrowth * 2.25) < 4_000_000,
             "users.seat_delay_max_us with wear.seat_delay_growth must keep seating under 4 s (the firmware takes longer as a stuck detect switch)");
@@ -76,7 +110,7 @@ public static class ScenarioFile
         }
         Check(s.DetectFault == null || s.DetectFault.Mode is "stuck" or "open" or "chatter",
             $"detect_fault.mode '{s.DetectFault?.Mode}' must be stuck, open or chatter");
-        Check(s.Cleanings.All(c => c > 0), "cleanings are insertion numbers (positive)");
+        Check(s.Cleanings!.All(c => c > 0), "cleanings are insertion numbers (positive)");
         var faults = Enumerable.Range(0, FaultClass.Count).Select(FaultClass.Name).ToArray();
         Check(s.ExpectFlag == null || faults.Contains(s.ExpectFlag), $"expect_flag '{s.ExpectFlag}' must be one of {string.Join(", ", faults)}");
     }

@@ -40,7 +40,7 @@ public class EmulateCommandTests
     [DataRow("{ \"insertions\": -1 }", "insertions must be positive")]
     [DataRow("{ \"detect_fault\": { \"mode\": \"melted\" } }", "detect_fault.mode 'melted' must be stuck, open or chatter")]
     [DataRow("{ \"expect_flag\": \"gremlins\" }", "expect_flag 'gremlins' must be one of")]
-    [DataRow("{ \"insertions\": ", "line")]
+    [DataRow("{ \"insertions\": ", "not valid JSON")]
     public void BadScenarioFileIsOneClearError(string content, string expected)
     {
         using var file = TempFile.With(content);

@@ -1,0 +1,64 @@
+using System.IO;
+using PosSlot.Host.Cli;
+using PosSlot.Host.Tests.Support;
+
+namespace PosSlot.Host.Tests.Cli;
+
+/// <summary>Issue 11 cases 3, 4, 5, 8, 14: every bad scenario is one line and exit 2, checked before the run.</summary>
+[TestClass]
+public class ScenarioInputTests
+{
+    static CliRun Emulate(string json)
+    {
+        using var file = TempFile.With(json);
+        return CliRun.Of("emulate", "--scenario", file.Path, "--insertions", "20");
+    }
+
+    static void AssertBadInput(CliRun run, string expected)
+    {
+        Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, run.Output + run.Error);
+        Assert.AreEqual("", run.Output);
+        Assert.AreEqual(1, run.Error.TrimEnd().Split('\n').Length, run.Error);
+        StringAssert.Contains(run.Error, expected);
+        Assert.IsFalse(run.Error.Contains("System.") || run.Error.Contains("PosSlot.") || run.Error.Contains("Exception"), run.Error);
+    }
+
+    [TestMethod]
+    [DataRow("wear")]
+    [DataRow("users")]
+    [DataRow("reads")]
+    [DataRow("cleanings")]
+    [DataRow("name")]
+    public void Case3And8_NullFieldIsNamed(string field) => AssertBadInput(Emulate($"{{\"{field}\": null}}"), field + " must not be null");
+
+    [TestMethod]
+    public void Case4_FarStartDateIsRangeError() => AssertBadInput(Emulate("{\"start_date\": \"9999-12-30\"}"), "start_date must be in 2000..2100");
+
+    [TestMethod]
+    public void Case5_HugeEdgeCountsAreRejectedNotHung() =>
+        AssertBadInput(Emulate("{\"wear\": {\"edges_new\": 1e9, \"edges_end\": 1e9}}"), "wear.edges_new and wear.edges_end must be 1..100");
+
+    [TestMethod]
+    [DataRow("{\"wear\": {\"start_fraction\": -5}}", "wear.start_fraction")]
+    [DataRow("{\"wear\": {\"start_fraction\": 50}}", "wear.start_fraction")]
+    [DataRow("{\"wear\": {\"edges_new\": -3}}", "wear.edges_new")]
+    [DataRow("{\"wear\": {\"spring_fail_start\": -1}}", "wear.spring_fail_start")]
+    [DataRow("{\"wear\": {\"seat_delay_growth\": -1}}", "wear.seat_delay_growth")]
+    [DataRow("{\"dirt\": {\"onset\": -1}}", "dirt.onset")]
+    [DataRow("{\"detect_fault\": {\"onset\": -1}}", "detect_fault.onset")]
+    [DataRow("{\"insertions_per_day\": 1e-300}", "insertions_per_day")]
+    [DataRow("{\"insertions_per_day\": 0.0001}", "insertions_per_day")]
+    public void Case8_OutOfRangeValueIsNamed(string json, string field) => AssertBadInput(Emulate(json), field);
+
+    [TestMethod]
+    public void Case14_JsonErrorGivesFileLineColumnWithoutInternals()
+    {
+        using var file = TempFile.With("{\n  \"insertions\": \"many\"\n}");
+        var run = CliRun.Of("emulate", "--scenario", file.Path);
+        AssertBadInput(run, file.Path + ":2:");
+        StringAssert.Contains(run.Error, "insertions");
+        var broken = Emulate("{\n  \"insertions\": 5,,\n");
+        Assert.AreEqual(ExitCodes.BadInput, broken.ExitCode);
+        Assert.IsFalse(broken.Error.Contains("LineNumber") || broken.Error.Contains("PosSlot."), broken.Error);
+    }
+}
