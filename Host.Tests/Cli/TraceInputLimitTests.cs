@@ -50,4 +50,16 @@ public class TraceInputLimitTests
         Assert.IsFalse(binary.Error.Contains('\u001b') || binary.Error.Contains('\u0000'), "control bytes escaped: " + binary.Error);
         StringAssert.Contains(binary.Error, "\\x1b");
     }
+
+    [TestMethod]
+    public void Case11_EndlessInputStopsWithOneLine()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            Assert.Inconclusive("needs /dev/zero");
+        }
+        var run = CliRun.Of("replay", "/dev/zero");
+        Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Error, "/dev/zero:1: line longer than");
+    }
 }

@@ -33,7 +33,7 @@ public static class TraceReader
 
     public static Trace Read(TextReader reader, string name, bool detectOnly)
     {
-        var first = reader.ReadLine();
+        var first = BoundedLines.ReadLine(reader, name, 1);
         if (first == null)
         {
             throw new TraceFormatException(name, 1, "empty file: expected '" + EdgeHeader + "' or '" + RatePrefix + "N'");
@@ -96,7 +96,7 @@ public static class TraceReader
         {
             throw new TraceFormatException(name, 1, $"rate_hz {rate} is outside 1..1000000");
         }
-        var header = reader.ReadLine()?.Trim();
+        var header = BoundedLines.ReadLine(reader, name, 2)?.Trim();
         int[] columns = header switch
         {
             "detect,contact" => new[] { SlotLine.Detect, SlotLine.Contact },
@@ -142,7 +142,7 @@ public static class TraceReader
     static IEnumerable<(int LineNumber, string[] Fields)> Rows(TextReader reader, string name, int headerLines, int width, string what)
     {
         int lineNumber = headerLines;
-        for (var text = reader.ReadLine(); text != null; text = reader.ReadLine())
+        for (var text = BoundedLines.ReadLine(reader, name, lineNumber + 1); text != null; text = BoundedLines.ReadLine(reader, name, lineNumber + 1))
         {
             lineNumber++;
             text = text.Trim();
