@@ -61,4 +61,19 @@ public class ScenarioInputTests
         Assert.AreEqual(ExitCodes.BadInput, broken.ExitCode);
         Assert.IsFalse(broken.Error.Contains("LineNumber") || broken.Error.Contains("PosSlot."), broken.Error);
     }
+
+    [TestMethod]
+    [DataRow(5000)]
+    [DataRow(10000)]
+    public void Case9_EmiRatesTheFirmwareReadsAsChatterAreOutsideTheRange(int rate) =>
+        AssertBadInput(Emulate($"{{\"emi_per_second\": {rate}}}"), "emi_per_second must be 0..2000");
+
+    [TestMethod]
+    public void Case9_HealthySlotAtTheTopOfTheEmiRangeCountsEveryCard()
+    {
+        using var file = TempFile.With("{\"emi_per_second\": 2000, \"wear\": {\"enabled\": false}}");
+        var run = CliRun.Of("emulate", "--scenario", file.Path, "--insertions", "200", "--json");
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
+        StringAssert.DoesNotMatch(run.Output, new System.Text.RegularExpressions.Regex("\"Failed\""));
+    }
 }
