@@ -7,7 +7,7 @@ namespace PosSlot.Firmware.Tests.Debounce
 {
     /// <summary>
     /// Tables of raw edges (t_us, line, level) on the detect line alone, replayed under every
-    /// Advance schedule. With the default settings: glitch 100 us, quiet 2 ms, chatter 50 ms.
+    /// Advance schedule. With the default settings: glitch 100 us, quiet 8 ms, chatter 50 ms.
     /// </summary>
     [TestClass]
     public class DebouncedLineTests
@@ -26,7 +26,7 @@ namespace PosSlot.Firmware.Tests.Debounce
         {
             long[] table = new long[] { 1000, D, 1, 1200, D, 0, 1350, D, 1 };
             EventRecorder r = CoreHarness.Run(table, Schedule.OnTime);
-            Assert.AreEqual(1350L + 2000L, r.At(0).ReportUs);
+            Assert.AreEqual(1350L + new SlotConfig().Detect.QuietUs, r.At(0).ReportUs);
         }
 
         [TestMethod]
@@ -107,6 +107,24 @@ namespace PosSlot.Firmware.Tests.Debounce
         {
             long[] table = new long[] { 1000, D, 1, 1500, D, 1, 2000, D, 1 };
             EventRecorder r = CoreHarness.Expect("card_inserted@1000", table);
+        }
+
+        [TestMethod]
+        public void GlitchAtABurstsStartIsKeptAsItsFirstEdges()
+        {
+            // Card #2 of examples/traces/three-insertions.edges.csv: its bounce opens with a 93 us pulse.
+            long[] table = new long[] { 2665836, D, 1, 2665929, D, 0, 2666296, D, 1, 2666477, D, 0, 2666836, D, 1, 3439034, D, 0 };
+            EventRecorder r = CoreHarness.RunAll(table);
+            Assert.AreEqual(2665836L, r.Record(0).InsertedUs, "stamped at the burst's first edge");
+            Assert.AreEqual(5, r.Record(0).DetectBounces);
+            Assert.AreEqual(1000L, r.Record(0).DetectBounceSpanUs);
+        }
+
+        [TestMethod]
+        public void LoneGlitchIsStillNothing()
+        {
+            long[] table = new long[] { 1000, D, 1, 1040, D, 0 };
+            EventRecorder r = CoreHarness.Expect("", table);
         }
     }
 }

@@ -31,7 +31,7 @@ namespace PosSlot.Firmware.Tests.Slot
         {
             SlotCore core = new SlotCore(new SlotConfig());
             core.OnEdge(0, 1, 1000);
-            Assert.AreEqual(3000L, core.Advance(1100), "glitch window passed: the quiet window is next");
+            Assert.AreEqual(1000L + new SlotConfig().Detect.QuietUs, core.Advance(1100), "glitch window passed: the quiet window is next");
             Assert.AreEqual(core.NextDeadlineUs, core.Advance(2000));
         }
     }

@@ -48,7 +48,7 @@ namespace PosSlot.Firmware.Tests.Slot
                 if (!deadlineOk || !countsOk)
                 {
                     // Messages are built only on failure: 20,000 steps of string garbage would crowd a device heap.
-                    Assert.IsTrue(deadlineOk, "deadline in the past at step " + i.ToString());
+                    Assert.IsTrue(deadlineOk, "deadline " + core.NextDeadlineUs.ToString() + " before now " + core.NowUs.ToString() + " at step " + i.ToString());
                     Assert.IsTrue(countsOk, "step " + i.ToString() + ": insertions " + inserted.ToString() + ", removals " + removed.ToString() + ", card in " + core.Monitor.CardIn.ToString());
                 }
             }

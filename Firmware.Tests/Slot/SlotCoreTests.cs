@@ -22,7 +22,7 @@ namespace PosSlot.Firmware.Tests.Slot
             core.OnEdge(SlotLine.Detect, 1, 1000);
             Assert.AreEqual(1100L, core.NextDeadlineUs);
             core.Advance(1100);
-            Assert.AreEqual(3000L, core.NextDeadlineUs);
+            Assert.AreEqual(1000L + new SlotConfig().Detect.QuietUs, core.NextDeadlineUs);
         }
 
         [TestMethod]

@@ -162,7 +162,8 @@ namespace PosSlot.Firmware.Tests.Slot
             SlotConfig config = new SlotConfig();
             config.Monitor.DetectReleaseTimeoutUs = 500000;
             long[] table = new long[] { 1000, D, 1 };
-            CoreHarness.Expect("card_inserted@1000 detect_stuck@501000 card_removed@1000", table, config);
+            // The card may be half in: it stays open (CardHeldHalfIn... below) while the slot is judged stuck.
+            CoreHarness.Expect("card_inserted@1000 detect_stuck@501000", table, config);
         }
 
         [TestMethod]
@@ -175,7 +176,7 @@ namespace PosSlot.Firmware.Tests.Slot
                 600000, C, 0, 700000, D, 0,
             };
             EventRecorder r = CoreHarness.Expect("card_inserted@1000 card_seated@100000 transaction_interrupted@300000 contact_restored@310000 transaction_interrupted@600000 card_removed@700000", table);
-            Assert.AreEqual(302000L, r.First(EventCode.TransactionInterrupted).ReportUs, "reported one quiet window after the contact opened");
+            Assert.AreEqual(300000L + new SlotConfig().Contact.QuietUs, r.First(EventCode.TransactionInterrupted).ReportUs, "reported one quiet window after the contact opened");
             Assert.AreEqual(10000L, r.Record(0).InterruptedUs);
         }
 
@@ -212,6 +213,16 @@ namespace PosSlot.Firmware.Tests.Slot
             Assert.AreEqual(2, r.Removed.Count);
             Assert.AreEqual(2L, r.Record(1).Index);
             Assert.AreEqual(2000000L, r.Record(1).InsertedUs);
+        }
+
+        [TestMethod]
+        public void CardHeldHalfInPastTheStuckTimeoutIsRemovedWhenItIsPulled()
+        {
+            // Looks stuck at 5 s (the terminal must fall back), but the card is pulled at 6 s: that is its removal.
+            long[] table = new long[] { 1000, D, 1, 6001000, D, 0 };
+            EventRecorder r = CoreHarness.Expect("card_inserted@1000 detect_stuck@5001000 card_removed@6001000 detect_recovered@6001000", table);
+            Assert.AreEqual(6001000L, r.Record(0).RemovedUs);
+            Assert.AreEqual(InsertionFlags.NeverSeated | InsertionFlags.DetectStuck, r.Record(0).Flags);
         }
     }
 }

@@ -116,6 +116,11 @@ namespace PosSlot.Firmware
                 return;
             }
             RecomputeDue();
+            if (_due <= tUs)
+            {
+                // A delivery just released may leave the monitor a window that has already run out.
+                Advance(tUs);
+            }
         }
 
         /// <summary>The terminal reports the outcome of a chip read on the current card.</summary>

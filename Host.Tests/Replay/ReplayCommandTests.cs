@@ -84,7 +84,8 @@ public class ReplayCommandTests
     [TestMethod]
     public void DetectColumnAloneImpliesDetectOnly()
     {
-        using var file = TempFile.With("# rate_hz=1000\ndetect\n0\n1\n1\n1\n0\n0\n");
+        // A 40 ms press: a few ms would be a noise pulse, not a card (docs/debounce.md).
+        using var file = TempFile.With("# rate_hz=1000\ndetect\n0\n" + string.Concat(System.Linq.Enumerable.Repeat("1\n", 40)) + "0\n0\n");
         var run = CliRun.Of("replay", file.Path, "--json");
         Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
         using var json = JsonDocument.Parse(run.Output);

@@ -19,6 +19,7 @@ public static class EventDescription
         EventCode.BaselineLearned => $"contact bounce {detail1} us, seat delay {detail2} us",
         EventCode.ReadFailed or EventCode.FallbackForTransaction => $"{detail1} failed reads on this card",
         EventCode.EdgeOutOfOrder => $"{PosSlot.Firmware.Lines.SlotLine.Name((int)detail1)} edge {detail2} us late",
+        EventCode.DetectDropout => $"detect open {detail1} us under the card (dropout {detail2})",
         EventCode.LogCleared => $"{detail1} entries cleared",
         _ => "",
     };

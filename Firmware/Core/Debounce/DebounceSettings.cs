@@ -10,10 +10,19 @@ namespace PosSlot.Firmware.Debounce
 
         /// <summary>
         /// A burst of edges ends once the line has been quiet this long; the settled level is then
-        /// reported. Must exceed the longest gap inside one bounce train (sub-millisecond) and is the
-        /// report latency after the last bounce.
+        /// reported. This is the bounce-merge window: it must exceed the longest gap inside one
+        /// bounce (a worn switch's 6 ms bounce has gaps of several ms), and it is the report latency
+        /// after the last bounce (seated must be reported within 10 ms). docs/debounce.md.
         /// </summary>
-        public long QuietUs = 2000;
+        public long QuietUs = 8000;
+
+        /// <summary>
+        /// A glitch this close to a burst's passed edges (before its first, or after its last) is one
+        /// of its bounces and counts; farther out it is EMI. Gaps inside a bounce train are
+        /// sub-millisecond (Ganssle), and a longer window would let EMI in the quiet tail stretch
+        /// the bounce figures and the report latency.
+        /// </summary>
+        public long GlitchJoinUs = 1000;
 
         /// <summary>A burst still running after this long is reported once as chatter (a failing switch).</summary>
         public long ChatterUs = 50000;
@@ -23,6 +32,7 @@ namespace PosSlot.Firmware.Debounce
             DebounceSettings c = new DebounceSettings();
             c.GlitchUs = GlitchUs;
             c.QuietUs = QuietUs;
+            c.GlitchJoinUs = GlitchJoinUs;
             c.ChatterUs = ChatterUs;
             return c;
         }

@@ -14,6 +14,7 @@ namespace PosSlot.Firmware.Debounce
         readonly int _line;
         readonly long _glitchUs;
         readonly long _quietUs;
+        readonly long _joinUs;
         readonly long _chatterUs;
         readonly ILineSink _sink;
 
@@ -31,6 +32,16 @@ namespace PosSlot.Firmware.Debounce
         int _burstEdges;
         bool _chatterReported;
 
+        // A glitch outside a burst, kept for GlitchJoinUs: if an edge passes within it, the glitch
+        // was the burst's first bounce (its first edge is the burst's time); if not, EMI.
+        bool _hasLead;
+        long _leadUs;
+
+        // When the last glitch ended. A window it held open (a quiet end, a lead's lapse) that has
+        // passed meanwhile is due now, not in the past.
+        long _glitchEndUs;
+        int _leadEdges;
+
         // NextDeadlineUs, recomputed once per change of state rather than on every read.
         long _next = Time.NoDeadline;
 
@@ -43,6 +54,7 @@ namespace PosSlot.Firmware.Debounce
             _line = line;
             _glitchUs = settings.GlitchUs;
             _quietUs = settings.QuietUs;
+            _joinUs = settings.GlitchJoinUs;
             _chatterUs = settings.ChatterUs;
             _sink = sink;
             _filteredLevel = initialLevel;
@@ -66,6 +78,10 @@ namespace PosSlot.Firmware.Debounce
                 {
                     return _burstFirstUs;
                 }
+                if (_hasLead)
+                {
+                    return _leadUs;
+                }
                 return _hasPending ? _pendingUs : Time.NoDeadline;
             }
         }
@@ -79,6 +95,16 @@ namespace PosSlot.Firmware.Debounce
             if (_hasPending)
             {
                 next = _pendingUs + _glitchUs;
+            }
+            if (_hasLead)
+            {
+                // The lead lapses a quiet window after it, unless an edge inside that window may still adopt it.
+                long lapse = _leadUs + _joinUs;
+                bool blocked = _hasPending && _pendingUs < lapse;
+                if (!blocked && lapse < next)
+                {
+                    next = lapse;
+                }
             }
             if (_inBurst)
             {
@@ -98,7 +124,7 @@ namespace PosSlot.Firmware.Debounce
                     }
                 }
             }
-            _next = next;
+            _next = next < _glitchEndUs ? _glitchEndUs : next;
         }
 
         /// <summary>A raw edge. The caller has already advanced this line to tUs.</summary>
@@ -112,10 +138,25 @@ namespace PosSlot.Firmware.Debounce
                 }
                 _hasPending = false;
                 Glitches++;
+                _glitchEndUs = tUs;
                 if (_inBurst)
                 {
-                    _burstEdges += 2;
-                    _burstLastUs = tUs;
+                    if (_pendingUs - _burstLastUs <= _joinUs)
+                    {
+                        // A bounce too short for the filter; farther from the burst's edges it is EMI.
+                        _burstEdges += 2;
+                        _burstLastUs = tUs;
+                    }
+                }
+                else if (_hasLead && _pendingUs - _leadUs < _joinUs)
+                {
+                    _leadEdges += 2;
+                }
+                else
+                {
+                    _hasLead = true;
+                    _leadUs = _pendingUs;
+                    _leadEdges = 2;
                 }
                 Recompute();
                 return;
@@ -136,11 +177,17 @@ namespace PosSlot.Firmware.Debounce
             while (_next <= nowUs)
             {
                 long due = _next;
-                if (_hasPending && _pendingUs + _glitchUs == due)
+                // "<=": a window a glitch held open may be due at the glitch's end rather than its own time.
+                if (_hasPending && _pendingUs + _glitchUs <= due)
                 {
                     ReleasePending();
                 }
-                else if (_inBurst && !_chatterReported && _burstFirstUs + _chatterUs == due)
+                else if (_hasLead && !_inBurst && _leadUs + _joinUs <= due)
+                {
+                    _hasLead = false;
+                    Recompute();
+                }
+                else if (_inBurst && !_chatterReported && _burstFirstUs + _chatterUs <= due)
                 {
                     _chatterReported = true;
                     ChatterBursts++;
@@ -164,6 +211,12 @@ namespace PosSlot.Firmware.Debounce
                 _burstFirstUs = _pendingUs;
                 _burstEdges = 0;
                 _chatterReported = false;
+                if (_hasLead && _pendingUs - _leadUs < _joinUs)
+                {
+                    _burstFirstUs = _leadUs;
+                    _burstEdges = _leadEdges;
+                }
+                _hasLead = false;
             }
             _burstEdges++;
             _burstLastUs = _pendingUs;

@@ -32,7 +32,10 @@ namespace PosSlot.Firmware.Events
         public const int EdgeOutOfOrder = 24;
         public const int LogCleared = 25;
         public const int DetectRecovered = 26;
-        public const int Count = 27;
+
+        /// <summary>Detect opened under a card and closed again before the presence rule took the card as gone (a detect-switch wear signal).</summary>
+        public const int DetectDropout = 27;
+        public const int Count = 28;
 
         static readonly string[] s_names = new string[]
         {
@@ -63,6 +66,7 @@ namespace PosSlot.Firmware.Events
             "edge_out_of_order",
             "log_cleared",
             "detect_recovered",
+            "detect_dropout",
         };
 
         public static string Name(int code)

@@ -25,6 +25,12 @@ namespace PosSlot.Firmware.Slot
         int _cardsWhileStuck;
         bool _ignoreNextContactOpen;
 
+        // The presence rule: detect released under a card; the card is gone once detect stays open PresenceUs.
+        bool _releasePending;
+        long _releaseUs;
+        long _releaseSettledUs;
+        bool _contactAtRelease;
+
         /// <summary>Insertions since this monitor started (the lifetime count lives in SlotCounters).</summary>
         public long Insertions;
         public long Removals;
@@ -44,6 +50,7 @@ namespace PosSlot.Firmware.Slot
         public long CurrentIndex { get { return _cardIn ? _record.Index : 0; } }
 
         /// <summary>
+        /// After detect releases under a card, the presence window: the card is gone once it ends.
         /// While the contact is open with detect still asserted the monitor waits for detect to
         /// release; so too while a card sits on detect without ever seating. Past the timeout
         /// detect is taken as stuck.
@@ -52,7 +59,15 @@ namespace PosSlot.Firmware.Slot
         {
             get
             {
-                if (!_cardIn || _contactOnly || _detect == 0)
+                if (!_cardIn || _contactOnly)
+                {
+                    return Time.NoDeadline;
+                }
+                if (_releasePending)
+                {
+                    return _releaseSettledUs + _settings.PresenceUs;
+                }
+                if (_detect == 0 || _detectStuck)
                 {
                     return Time.NoDeadline;
                 }
@@ -71,12 +86,44 @@ namespace PosSlot.Firmware.Slot
             {
                 return;
             }
+            if (_releasePending)
+            {
+                ConfirmRemoval(due);
+                return;
+            }
             long lastSeenUs = _contactOpenUs != None ? _contactOpenUs : _record.InsertedUs;
             _detectStuck = true;
             _cardsWhileStuck = 0;
             _record.Flags |= InsertionFlags.DetectStuck;
             _bus.Emit(EventCode.DetectStuck, due, nowUs, _record.Index, _record, lastSeenUs, 0);
-            Finish(lastSeenUs, nowUs);
+            if (_record.Seated)
+            {
+                Finish(lastSeenUs, nowUs);
+            }
+            // A card that never seated may still be half in: it stays open until detect lets go
+            // (then that is its removal) or a card seats on the contact alone.
+        }
+
+        /// <summary>Detect stayed open for the presence window: the card left when detect released.</summary>
+        void ConfirmRemoval(long reportUs)
+        {
+            _releasePending = false;
+            if (_contactAtRelease)
+            {
+                // Withdrawal opens the contact first; detect going first means a broken switch or a forced card.
+                _record.Flags |= InsertionFlags.WrongRemovalOrder;
+                _ignoreNextContactOpen = _contact == 1;
+                _bus.Emit(EventCode.WrongRemovalOrder, _releaseUs, reportUs, _record.Index, _record, 0, 0);
+            }
+            Finish(_releaseUs, reportUs);
+        }
+
+        /// <summary>Detect came back under the card: a dropout, counted as detect-switch wear.</summary>
+        void Dropout(long fromUs, long openUs, long reportUs)
+        {
+            _record.DetectDropouts++;
+            _record.DetectDropoutUs += openUs;
+            _bus.Emit(EventCode.DetectDropout, fromUs, reportUs, _record.Index, _record, openUs, _record.DetectDropouts);
         }
 
         /// <summary>A settled level change; tUs is its first edge, spanUs its bounce span.</summary>
@@ -85,7 +132,7 @@ namespace PosSlot.Firmware.Slot
             if (line == SlotLine.Detect)
             {
                 _detect = level;
-                if (level == 1) { DetectAsserted(tUs, edges, spanUs, reportUs); } else { DetectReleased(tUs, reportUs); }
+                if (level == 1) { DetectAsserted(tUs, edges, spanUs, reportUs); } else { DetectReleased(tUs, spanUs, reportUs); }
             }
             else if (line == SlotLine.Contact)
             {
@@ -104,6 +151,16 @@ namespace PosSlot.Firmware.Slot
         /// </summary>
         public void OnNoise(int line, long tUs, int edges, long spanUs, long reportUs)
         {
+            if (line == SlotLine.Detect && _cardIn && !_contactOnly)
+            {
+                // Under a card: a dropout shorter than the quiet window. After the card's release:
+                // release chatter, part of the card leaving.
+                if (!_releasePending && _detect == 1)
+                {
+                    Dropout(tUs, spanUs, reportUs);
+                }
+                return;
+            }
             bool seatedContact = line == SlotLine.Contact && _cardIn && _record.Seated && _contact == 1 && _contactOpenUs == None;
             if (seatedContact && tUs < _settleEndUs)
             {
@@ -140,6 +197,13 @@ namespace PosSlot.Firmware.Slot
 
         void DetectAsserted(long tUs, int edges, long spanUs, long reportUs)
         {
+            if (_releasePending)
+            {
+                // Back within the presence window: the card never left.
+                _releasePending = false;
+                Dropout(_releaseUs, tUs - _releaseUs, reportUs);
+                return;
+            }
             if (_cardIn)
             {
                 return; // a contact-only insertion is open; detect is late or recovering
@@ -150,11 +214,16 @@ namespace PosSlot.Firmware.Slot
             _bus.Emit(EventCode.CardInserted, tUs, reportUs, _record.Index, _record, 0, 0);
         }
 
-        void DetectReleased(long tUs, long reportUs)
+        void DetectReleased(long tUs, long spanUs, long reportUs)
         {
             if (_detectStuck)
             {
                 _detectStuck = false;
+                if (_cardIn && !_contactOnly)
+                {
+                    // The card judged stuck was half in all along: it leaves now.
+                    Finish(tUs, reportUs);
+                }
                 if (_cardsWhileStuck == 0 && !_cardIn)
                 {
                     // No card came and went meanwhile: it was a card left in, and the switch works.
@@ -166,19 +235,28 @@ namespace PosSlot.Firmware.Slot
             {
                 return;
             }
-            if (_contact == 1)
-            {
-                // Withdrawal opens the contact first; detect going first means a broken switch or a forced card.
-                _record.Flags |= InsertionFlags.WrongRemovalOrder;
-                _ignoreNextContactOpen = true;
-                _bus.Emit(EventCode.WrongRemovalOrder, tUs, reportUs, _record.Index, _record, 0, 0);
-            }
-            Finish(tUs, reportUs);
+            _releasePending = true;
+            _releaseUs = tUs;
+            _releaseSettledUs = tUs + spanUs;
+            _contactAtRelease = _contact == 1;
         }
 
         void ContactClosed(long tUs, int edges, long spanUs, long reportUs)
         {
             _ignoreNextContactOpen = false;
+            if (_releasePending)
+            {
+                // The contact proves the card is in while detect is out: a dropout; from here the
+                // contact alone decides when this card leaves.
+                _releasePending = false;
+                _contactOnly = true;
+                Dropout(_releaseUs, tUs - _releaseUs, reportUs);
+            }
+            else if (_cardIn && _detectStuck && !_record.Seated)
+            {
+                // The half-in card judged stuck is gone (last seen when it went in); this is a new card.
+                Finish(_record.InsertedUs, reportUs);
+            }
             if (!_cardIn)
             {
                 // Contact with no detect: the detect switch never asserted, or is stuck asserted.
@@ -266,9 +344,11 @@ namespace PosSlot.Firmware.Slot
             _record.Clear();
             _record.Index = Insertions;
             _record.InsertedUs = tUs;
+            _record.InsertedReportedUs = reportUs;
             _cardIn = true;
             _contactOnly = false;
             _contactOpenUs = None;
+            _releasePending = false;
         }
 
         /// <summary>A card first seen on the contact, with no detect edge of its own: start it flagged, announce it, seat it.</summary>
@@ -288,6 +368,7 @@ namespace PosSlot.Firmware.Slot
         void Seat(long tUs, int edges, long spanUs, long reportUs)
         {
             _record.SeatedUs = tUs;
+            _record.SeatedReportedUs = reportUs;
             _record.ContactBounces = edges;
             _record.ContactBounceSpanUs = spanUs;
             _settleEndUs = tUs + _settings.ContactSettleUs;
@@ -297,6 +378,7 @@ namespace PosSlot.Firmware.Slot
         void Finish(long removedUs, long reportUs)
         {
             _record.RemovedUs = removedUs;
+            _record.RemovedReportedUs = reportUs;
             if (!_record.Seated)
             {
                 _record.Flags |= InsertionFlags.NeverSeated;
@@ -304,6 +386,7 @@ namespace PosSlot.Firmware.Slot
             _cardIn = false;
             _contactOnly = false;
             _contactOpenUs = None;
+            _releasePending = false;
             Removals++;
             _bus.Emit(EventCode.CardRemoved, removedUs, reportUs, _record.Index, _record, 0, 0);
         }

@@ -18,5 +18,13 @@ namespace PosSlot.Firmware.Slot
         /// that never released is a card leaving, and its re-close a new card.
         /// </summary>
         public long ReseatGapUs = 100000;
+
+        /// <summary>
+        /// The presence rule: a card is gone only once detect has stayed open this long after its
+        /// release settled. Shorter openings are detect dropouts of the card that is in (worn
+        /// switches drop out 2..25 ms, a few up to 30..60 ms); no human pulls a card and pushes one
+        /// back within ~100 ms. It is also the removal's report latency. docs/debounce.md.
+        /// </summary>
+        public long PresenceUs = 50000;
     }
 }
