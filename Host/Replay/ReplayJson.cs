@@ -60,6 +60,9 @@ public static class ReplayJson
         inserted_us = r.InsertedUs,
         seated_us = Maybe(r.SeatedUs),
         removed_us = Maybe(r.RemovedUs),
+        inserted_reported_us = Maybe(r.InsertedReportedUs),
+        seated_reported_us = Maybe(r.SeatedReportedUs),
+        removed_reported_us = Maybe(r.RemovedReportedUs),
         seat_delay_us = Maybe(r.SeatDelayUs),
         detect_bounces = r.DetectBounces,
         detect_bounce_span_us = r.DetectBounceSpanUs,
@@ -67,6 +70,8 @@ public static class ReplayJson
         contact_bounce_span_us = r.ContactBounceSpanUs,
         interruptions = r.Interruptions,
         interrupted_us = r.InterruptedUs,
+        detect_dropouts = r.DetectDropouts,
+        detect_dropout_us = r.DetectDropoutUs,
         read_failures = r.ReadFailures,
         flags = FlagNames(r.Flags),
     };
