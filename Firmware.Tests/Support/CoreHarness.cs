@@ -34,6 +34,17 @@ namespace PosSlot.Firmware.Tests.Support
             return recorder;
         }
 
+        /// <summary>Streams a table into a running core, advancing at every deadline before each edge (the board's one-shot timer).</summary>
+        public static void Feed(SlotCore core, EdgeTable table)
+        {
+            long unused = 0;
+            for (int i = 0; i < table.Count; i++)
+            {
+                AdvanceUntil(core, table.TimeAt(i), Schedule.OnTime, ref unused);
+                core.OnEdge(table.LineAt(i), table.LevelAt(i), table.TimeAt(i));
+            }
+        }
+
         static void AdvanceUntil(SlotCore core, long untilUs, int schedule, ref long nextTickUs)
         {
             if (schedule == Schedule.OnTime)
