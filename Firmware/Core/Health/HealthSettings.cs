@@ -44,6 +44,27 @@ namespace PosSlot.Firmware.Health
         public double ReadFailureDegraded = 0.2;
         public double ReadFailureFailed = 0.6;
 
+        /// <summary>
+        /// The failure line: the slot's own payment failures (never seated, interrupted, a transaction
+        /// fallback, a reader fault) over the last N insertions. Fallback engages when any window's
+        /// share reaches its line: a short window with a high line for a slot failing fast, a long
+        /// one with a low line for slow wear (its lag is part of the line). docs/health.md.
+        /// </summary>
+        public int[] SlotFailureWindows = new int[] { 128, 512, 4096 };
+        public double[] SlotFailureLines = new double[] { 0.44, 0.32, 0.20 };
+
+        /// <summary>
+        /// A failure rate climbing fast: the first window at this line or above while it stands
+        /// SlotFailureRise above the older part of the second window. Slow wear climbs ~0.01 per
+        /// 128 cards, far under this rise; a spring giving way in a few hundred cards does not.
+        /// </summary>
+        public double SlotFailureRiseLine = 0.30;
+        public double SlotFailureRise = 0.20;
+
+        /// <summary>Seated cards with an interruption over the last 64: dirt fails payments from one card to the next.</summary>
+        public int[] InterruptionWindows = new int[] { 64 };
+        public double[] InterruptionLines = new double[] { 0.25 };
+
         /// <summary>Detect noise or chatter with no card in: a score that decays 1/32 per insertion.</summary>
         public double DetectChatterWatch = 3;
         public double DetectChatterDegraded = 6;

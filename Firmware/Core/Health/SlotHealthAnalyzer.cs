@@ -38,6 +38,9 @@ namespace PosSlot.Firmware.Health
         double _detectChatter;
         int _contactOnlyRun;
         bool _detectStuck;
+        readonly FailureWindows _failures;
+        readonly FailureWindows _interruptions;
+        int _failureOwner = FaultClass.LooseSpring;
 
         // Hysteresis is per measure (indexed by ReasonCode); a fault's level is its measures' highest.
         readonly int[] _measureLevel = new int[ReasonCode.Count];
@@ -59,7 +62,12 @@ namespace PosSlot.Firmware.Health
             _span = new RunningEstimate(settings.WearAlpha);
             _count = new RunningEstimate(settings.WearAlpha);
             _delay = new RunningEstimate(settings.SeatDelayAlpha);
+            _failures = new FailureWindows(settings.SlotFailureWindows, settings.SlotFailureLines);
+            _interruptions = new FailureWindows(settings.InterruptionWindows, settings.InterruptionLines);
         }
+
+        /// <summary>The slot's own payment failures over its windows (the failure line).</summary>
+        public FailureWindows Failures { get { return _failures; } }
 
         public int State { get { return _state; } }
 
@@ -142,12 +150,63 @@ namespace PosSlot.Firmware.Health
                 _interruptionRate += _s.RateAlpha * ((r.Interruptions > 0 ? 1.0 : 0.0) - _interruptionRate);
                 Probation(FaultClass.IntermittentContact, r.Interruptions == 0);
             }
+            if (detectTrusted || r.Seated)
+            {
+                _failures.Add(PaymentFailed(r, detectTrusted));
+            }
+            if (r.Seated)
+            {
+                _interruptions.Add(r.Interruptions > 0);
+            }
             if (r.ReadAttempts > 0)
             {
                 _readFailureRate += _s.ReadAlpha * ((r.ReadFailures > 0 ? 1.0 : 0.0) - _readFailureRate);
                 Probation(FaultClass.ReadFailures, r.ReadFailures == 0);
             }
             Evaluate(r.RemovedUs, reportUs, r.Index, ReasonCode.None);
+        }
+
+        /// <summary>Did this card's payment fail for a reason of the slot's (as far as the slot can tell)?</summary>
+        bool PaymentFailed(InsertionRecord r, bool detectTrusted)
+        {
+            if (!r.Seated)
+            {
+                return detectTrusted;
+            }
+            return r.Interruptions > 0
+                || r.ReadFailures >= _s.ReadFailuresForTransactionFallback
+                || (r.Flags & InsertionFlags.ReaderFault) != 0;
+        }
+
+        bool FailuresClimbing()
+        {
+            return _failures.WindowCount > 1
+                && _failures.Rate(0) >= _s.SlotFailureRiseLine
+                && _failures.RiseOver(0, 1) >= _s.SlotFailureRise;
+        }
+
+        /// <summary>
+        /// The fault a crossed failure line is charged to: the interruption window's own, or the
+        /// cause with the highest rate (never seating, interruptions, read failures).
+        /// </summary>
+        int FailureOwner()
+        {
+            if (_interruptions.Tripped() >= 0)
+            {
+                return FaultClass.IntermittentContact;
+            }
+            int owner = FaultClass.LooseSpring;
+            double top = _neverSeatedRate;
+            if (_interruptionRate > top)
+            {
+                owner = FaultClass.IntermittentContact;
+                top = _interruptionRate;
+            }
+            if (_readFailureRate > top)
+            {
+                owner = FaultClass.ReadFailures;
+            }
+            return owner;
         }
 
         void TrackWear(InsertionRecord r, bool detectTrusted, long reportUs)
@@ -239,15 +298,24 @@ namespace PosSlot.Firmware.Health
             Measure(ReasonCode.DetectChatter, _detectChatter, _s.DetectChatterWatch, _s.DetectChatterDegraded, _s.DetectChatterFailed);
             Measure(ReasonCode.ContactWithoutDetect, _contactOnlyRun, _s.ContactOnlyWatch, _s.ContactOnlyDegraded, _s.ContactOnlyFailed);
             _measureLevel[ReasonCode.DetectStuck] = _detectStuck ? HealthState.Failed : HealthState.Healthy;
+            bool failing = _failures.Tripped() >= 0 || _interruptions.Tripped() >= 0 || FailuresClimbing();
+            _measureLevel[ReasonCode.SlotFailureRate] = failing ? HealthState.Failed : HealthState.Healthy;
+            if (failing)
+            {
+                _failureOwner = FailureOwner();
+            }
+            int failSpring = _failureOwner == FaultClass.LooseSpring ? ReasonCode.SlotFailureRate : -1;
+            int failContact = _failureOwner == FaultClass.IntermittentContact ? ReasonCode.SlotFailureRate : -1;
+            int failReads = _failureOwner == FaultClass.ReadFailures ? ReasonCode.SlotFailureRate : -1;
             double slotCount = _counters.SlotInsertions;
             Measure(ReasonCode.RatedLifeNear, slotCount, _s.RatedCycles * _s.RatedWarnFraction, LevelRule.Never, LevelRule.Never);
             Measure(ReasonCode.RatedLifeExceeded, slotCount, LevelRule.Never, _s.RatedCycles, LevelRule.Never);
 
             SetFault(FaultClass.ContactWear, ReasonCode.ContactBounceSpan, ReasonCode.ContactBounceCount, -1, tUs, reportUs, insertion, forcedReason);
-            SetFault(FaultClass.LooseSpring, ReasonCode.NeverSeatedRate, ReasonCode.SeatDelay, -1, tUs, reportUs, insertion, forcedReason);
-            SetFault(FaultClass.IntermittentContact, ReasonCode.InterruptionRate, -1, -1, tUs, reportUs, insertion, forcedReason);
+            SetFault(FaultClass.LooseSpring, ReasonCode.NeverSeatedRate, ReasonCode.SeatDelay, failSpring, tUs, reportUs, insertion, forcedReason);
+            SetFault(FaultClass.IntermittentContact, ReasonCode.InterruptionRate, failContact, -1, tUs, reportUs, insertion, forcedReason);
             SetFault(FaultClass.DetectSwitch, ReasonCode.DetectStuck, ReasonCode.ContactWithoutDetect, ReasonCode.DetectChatter, tUs, reportUs, insertion, forcedReason);
-            SetFault(FaultClass.ReadFailures, ReasonCode.ReadFailureRate, -1, -1, tUs, reportUs, insertion, forcedReason);
+            SetFault(FaultClass.ReadFailures, ReasonCode.ReadFailureRate, failReads, -1, tUs, reportUs, insertion, forcedReason);
             SetFault(FaultClass.RatedLife, ReasonCode.RatedLifeExceeded, ReasonCode.RatedLifeNear, -1, tUs, reportUs, insertion, forcedReason);
             UpdateState(tUs, reportUs, insertion, forcedReason);
         }
@@ -361,6 +429,12 @@ namespace PosSlot.Firmware.Health
         {
             _bus.Emit(EventCode.SlotCleaned, tUs, tUs, insertion, null, _state, 0);
             _latched = false;
+            // Failures the cleaning removed no longer describe the slot; a worn spring's still do.
+            _interruptions.Clear();
+            if (FaultClass.IsCleanable(_failureOwner))
+            {
+                _failures.Clear();
+            }
             for (int f = 0; f < FaultClass.Count; f++)
             {
                 if (FaultClass.IsCleanable(f) && _level[f] > HealthState.Healthy)
@@ -387,6 +461,9 @@ namespace PosSlot.Firmware.Health
             _detectChatter = 0;
             _contactOnlyRun = 0;
             _detectStuck = false;
+            _failures.Clear();
+            _interruptions.Clear();
+            _failureOwner = FaultClass.LooseSpring;
             _latched = false;
             for (int f = 0; f < FaultClass.Count; f++)
             {
