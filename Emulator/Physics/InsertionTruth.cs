@@ -15,4 +15,11 @@ public struct InsertionTruth
     /// <summary>The slot, as it is for this card, fails at least 30 % of payments (WearCurve.FailureShare).</summary>
     public bool SlotFailed;
     public bool QuickReinsertNext;
+
+    /// <summary>
+    /// This card's payment needed a retry or a per-transaction fallback because of the slot: the
+    /// spring did not seat it (not a customer's half-insert), the contact dropped out under it, a
+    /// chip read failed or the reader faulted.
+    /// </summary>
+    public bool PaymentHurt;
 }

@@ -98,12 +98,16 @@ public sealed class SlotPhysics
             long seatedFor = leaveIn ? (120 + _rnd.Next(0, 480)) * Second : (800 + _rnd.Next(0, 2200)) * Ms;
             contactOpenUs = seatUs + seatedFor;
             long cursor = Math.Max(settled, seatUs + 60 * Ms);
-            cursor = AddReads(n, cursor, buffer);
-            AddInterruptions(u, cursor, contactOpenUs - 50 * Ms, buffer);
+            cursor = AddReads(n, cursor, buffer, ref truth.PaymentHurt);
+            if (AddInterruptions(u, cursor, contactOpenUs - 50 * Ms, buffer) > 0)
+            {
+                truth.PaymentHurt = true;
+            }
             BounceTrain.Add(buffer, SlotLine.Contact, 0, contactOpenUs, 100 + _rnd.Next(0, 900), 3, _rnd);
         }
         else
         {
+            truth.PaymentHurt = !halfInsert;
             contactOpenUs = t + delay + (300 + _rnd.Next(0, 700)) * Ms;
         }
 
@@ -140,11 +144,12 @@ public sealed class SlotPhysics
         return Math.Max(2 * Second, (long)exponential);
     }
 
-    long AddReads(long n, long cursor, StimulusBuffer buffer)
+    long AddReads(long n, long cursor, StimulusBuffer buffer, ref bool hurt)
     {
         bool afterOnset = n >= _s.Reads.FailOnset;
         if (afterOnset && _rnd.NextDouble() < _s.Reads.ReaderFaultProbability)
         {
+            hurt = true;
             cursor += 40 * Ms;
             buffer.Add(cursor, StimulusKind.Physical, SlotLine.ReaderFault, 1);
             cursor += (5 + _rnd.Next(0, 25)) * Ms;
@@ -165,11 +170,13 @@ public sealed class SlotPhysics
             {
                 break;
             }
+            hurt = true;
         }
         return cursor;
     }
 
-    void AddInterruptions(double u, long fromUs, long untilUs, StimulusBuffer buffer)
+    /// <summary>Lays down the contact dropouts under this card; returns how many.</summary>
+    int AddInterruptions(double u, long fromUs, long untilUs, StimulusBuffer buffer)
     {
         int count = 0;
         if (_dirty && _rnd.NextDouble() < _s.Dirt!.Probability)
@@ -183,7 +190,7 @@ public sealed class SlotPhysics
         long window = untilUs - fromUs;
         if (count == 0 || window < count * 20 * Ms)
         {
-            return;
+            return 0;
         }
         long slot = window / count;
         for (int i = 0; i < count; i++)
@@ -193,6 +200,7 @@ public sealed class SlotPhysics
             buffer.Add(at, StimulusKind.Physical, SlotLine.Contact, 0);
             buffer.Add(at + width, StimulusKind.Physical, SlotLine.Contact, 1);
         }
+        return count;
     }
 
     /// <summary>A bent detect switch chatters with no card: a few bursts of 0.2..1.5 ms pulses.</summary>

@@ -26,6 +26,12 @@ public sealed record EmulationResult
     public long? FallbackAtInsertion { get; init; }
     public long TransactionFallbacks { get; init; }
 
+    /// <summary>Payments that needed a retry or a per-transaction fallback because of the slot, while it was still in use.</summary>
+    public long PaymentsRetried { get; init; }
+
+    /// <summary>Of those, the ones after the slot had truly failed: what a late slot-level fallback costs.</summary>
+    public long PaymentsRetriedAfterFailure { get; init; }
+
     public required LatencyStats Latency { get; init; }
     public required LifeCurve Curve { get; init; }
 

@@ -34,6 +34,7 @@ public static class EmulationRunner
 
         long t = Second;
         long? failureAt = null, failureUs = null;
+        long retried = 0, retriedAfterFailure = 0;
         for (long n = 1; n <= total; n++)
         {
             var truth = physics.Insert(n, t, buffer);
@@ -41,6 +42,15 @@ public static class EmulationRunner
             {
                 failureAt = n;
                 failureUs = t;
+            }
+            // Once the slot-level fallback is engaged, payments go to the external reader: the slot hurts no one.
+            if (truth.PaymentHurt && !fw.Fallback.Engaged)
+            {
+                retried++;
+                if (failureAt != null)
+                {
+                    retriedAfterFailure++;
+                }
             }
             observer.Expect(truth);
             mixer.Feed(buffer);
@@ -77,6 +87,8 @@ public static class EmulationRunner
             FirstFlagAtInsertion = observer.Flags.Count > 0 ? observer.Flags[0].Insertion : null,
             FallbackAtInsertion = observer.FallbackAtInsertion,
             TransactionFallbacks = observer.TransactionFallbacks,
+            PaymentsRetried = retried,
+            PaymentsRetriedAfterFailure = retriedAfterFailure,
             Latency = LatencyStats.Of(observer.InsertLatencyUs, observer.RemoveLatencyUs),
             Curve = curve,
             SimulatedUs = t,

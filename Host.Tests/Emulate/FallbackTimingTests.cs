@@ -62,4 +62,31 @@ public class FallbackTimingTests
         var lags = Enumerable.Range(1, 5).Select(seed => Lag(scenario, seed)).OrderBy(l => l).ToArray();
         Assert.IsTrue(lags[2] <= MedianLate, $"{scenario} median lag {lags[2]}: {string.Join(" ", lags)}");
     }
+
+    [TestMethod]
+    [DataRow("lifetime")]
+    [DataRow("worn-spring")]
+    [DataRow("detect-broken")]
+    public void PaymentsHurtAfterTheFailureAreOnlyThoseOfTheLag(string scenario)
+    {
+        var run = CliRun.Of("emulate", "--json", "--scenario", scenario, "--seed", "2");
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
+        var root = JsonDocument.Parse(run.Output).RootElement;
+        var fw = root.GetProperty("firmware");
+        long lag = fw.GetProperty("fallback_at_insertion").GetInt64() - root.GetProperty("truth").GetProperty("failure_at_insertion").GetInt64();
+        long retried = fw.GetProperty("payments_retried").GetInt64();
+        long after = fw.GetProperty("payments_retried_after_failure").GetInt64();
+        Assert.IsTrue(retried > 0, "a failing slot hurts payments before it fails");
+        Assert.IsTrue(after <= retried);
+        Assert.IsTrue(after <= System.Math.Max(0, lag), $"{after} payments hurt after the failure, lag {lag}: once fallback engages the slot hurts no one");
+    }
+
+    [TestMethod]
+    public void SummaryShowsThePaymentsTheSlotHurt()
+    {
+        var run = CliRun.Of("emulate", "--scenario", "fresh", "--seed", "1");
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Output, "payments retried");
+        StringAssert.Contains(run.Output, "0 of them after it had failed");
+    }
 }

@@ -32,6 +32,8 @@ public static class EmulateJson
                 fallback = r.Health.FallbackEngaged,
                 fallback_at_insertion = r.FallbackAtInsertion,
                 transaction_fallbacks = r.TransactionFallbacks,
+                payments_retried = r.PaymentsRetried,
+                payments_retried_after_failure = r.PaymentsRetriedAfterFailure,
                 flag_history = r.FlagHistory.Select(f => new
                 {
                     insertion = f.Insertion,

@@ -40,6 +40,7 @@ public static class EmulateText
             r.FallbackAtInsertion is { } fb ? $"fallback engaged at #{N(fb)}" : "fallback never engaged");
         table.AddRow("first flag", "", firstFlag == null ? "none" : $"#{N(firstFlag.Insertion)} on {Date(firstFlag.TimeUs)}: {firstFlag.Fault} {firstFlag.Level}");
         table.AddRow("now", "", $"{r.Health.Health}, fallback {(r.Health.FallbackEngaged ? "ENGAGED" : "off")}");
+        table.AddRow("payments retried", $"{N(r.PaymentsRetried)} because of the slot", $"{N(r.PaymentsRetriedAfterFailure)} of them after it had failed");
         console.Write(table);
 
         var firsts = r.FirstRaises.ToList();
