@@ -45,7 +45,7 @@ public sealed record HealthSummary(string Health, IReadOnlyList<FlagSummary> Fla
                 continue;
             }
             flags.Add(new FlagSummary(FaultClass.Name(f), HealthState.Name(level), ReasonCode.Name(fw.Health.Reason(f)),
-                fw.Health.InProbation(f), Advice.For(f, Advice.English), Advice.For(f, Advice.Chinese)));
+                fw.Health.InProbation(f), Advice.For(f, level, Advice.English), Advice.For(f, level, Advice.Chinese)));
         }
         bool engaged = fw.Fallback.Engaged;
         return new HealthSummary(HealthState.Name(fw.Health.State), flags, engaged,

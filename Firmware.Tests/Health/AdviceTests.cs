@@ -2,35 +2,57 @@ using PosSlot.Firmware.Health;
 
 namespace PosSlot.Firmware.Tests.Health
 {
+    /// <summary>Advice matches the fault and its level: check at Watch, plan at Degraded, external reader at Failed.</summary>
     [TestClass]
     public class AdviceTests
     {
         [TestMethod]
-        public void EveryFaultHasDistinctAdviceInBothLanguages()
+        public void EveryFaultAndLevelHasAdviceInBothLanguages()
         {
-            Assert.AreEqual(FaultClass.Count, AdviceEn.Table.Length);
-            Assert.AreEqual(FaultClass.Count, AdviceZh.Table.Length);
+            Assert.AreEqual(FaultClass.Count, AdviceEn.Diagnosis.Length);
+            Assert.AreEqual(FaultClass.Count, AdviceEn.Check.Length);
+            Assert.AreEqual(FaultClass.Count, AdviceZh.Diagnosis.Length);
+            Assert.AreEqual(FaultClass.Count, AdviceZh.Check.Length);
             for (int f = 0; f < FaultClass.Count; f++)
             {
-                string en = Advice.For(f, Advice.English);
-                string zh = Advice.For(f, Advice.Chinese);
-                Assert.IsTrue(en.Length > 40, FaultClass.Name(f) + " English advice");
-                Assert.IsTrue(HasChinese(zh), FaultClass.Name(f) + " advice is in Chinese");
-                for (int g = 0; g < f; g++)
+                for (int level = HealthState.Watch; level <= HealthState.Failed; level++)
                 {
-                    Assert.IsFalse(en == Advice.For(g, Advice.English), "same advice for two faults");
+                    string en = Advice.For(f, level, Advice.English);
+                    Assert.IsTrue(en.Length > 40, FaultClass.Name(f) + " English advice");
+                    Assert.IsTrue(HasChinese(Advice.For(f, level, Advice.Chinese)), FaultClass.Name(f) + " advice is in Chinese");
+                    for (int g = 0; g < f; g++)
+                    {
+                        Assert.IsFalse(en == Advice.For(g, level, Advice.English), "same advice for two faults");
+                    }
                 }
+                Assert.AreEqual("", Advice.For(f, HealthState.Healthy, Advice.English), "no advice for a healthy slot");
             }
         }
 
         [TestMethod]
-        public void AdviceFollowsTheRemediesForEachFault()
+        public void OnlyFailedSaysUseTheExternalReaderNow()
         {
-            Assert.IsTrue(Advice.For(FaultClass.LooseSpring, Advice.English).IndexOf("spring") >= 0);
-            Assert.IsTrue(Advice.For(FaultClass.DetectSwitch, Advice.English).IndexOf("external reader") >= 0);
-            Assert.IsTrue(Advice.For(FaultClass.IntermittentContact, Advice.English).IndexOf("humidity") >= 0);
-            Assert.IsTrue(Advice.For(FaultClass.IntermittentContact, Advice.Chinese).IndexOf("清洁") >= 0);
-            Assert.IsTrue(Advice.For(FaultClass.RatedLife, Advice.English).IndexOf("excessive insertions") >= 0);
+            for (int f = 0; f < FaultClass.Count; f++)
+            {
+                Assert.IsTrue(Advice.For(f, HealthState.Failed, Advice.English).IndexOf("external reader now") >= 0, FaultClass.Name(f));
+                Assert.IsTrue(Advice.For(f, HealthState.Failed, Advice.Chinese).IndexOf("外接读卡器") >= 0, FaultClass.Name(f));
+                Assert.IsTrue(Advice.For(f, HealthState.Watch, Advice.English).IndexOf("external reader") < 0, FaultClass.Name(f) + " at Watch");
+                Assert.IsTrue(Advice.For(f, HealthState.Degraded, Advice.English).IndexOf("external reader") < 0, FaultClass.Name(f) + " at Degraded");
+            }
+        }
+
+        [TestMethod]
+        public void WatchSaysWhatToCheckAndDegradedSaysPlanTheReplacement()
+        {
+            for (int f = 0; f < FaultClass.Count; f++)
+            {
+                Assert.IsTrue(Advice.For(f, HealthState.Watch, Advice.English).IndexOf("next visit") >= 0, FaultClass.Name(f));
+                Assert.IsTrue(Advice.For(f, HealthState.Degraded, Advice.English).IndexOf("replacement") >= 0, FaultClass.Name(f));
+            }
+            Assert.IsTrue(Advice.For(FaultClass.LooseSpring, HealthState.Watch, Advice.English).IndexOf("spring") >= 0);
+            Assert.IsTrue(Advice.For(FaultClass.IntermittentContact, HealthState.Watch, Advice.English).IndexOf("humidity") >= 0);
+            Assert.IsTrue(Advice.For(FaultClass.IntermittentContact, HealthState.Degraded, Advice.English).IndexOf("Clean the slot now") >= 0, "dirt is cleaned before a slot is replaced");
+            Assert.IsTrue(Advice.For(FaultClass.DetectSwitch, HealthState.Degraded, Advice.English).IndexOf("Clean") < 0, "cleaning does not mend a bent switch");
         }
 
         static bool HasChinese(string text)

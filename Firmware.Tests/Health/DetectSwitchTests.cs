@@ -70,18 +70,52 @@ namespace PosSlot.Firmware.Tests.Health
         }
 
         [TestMethod]
-        public void DetectThatNeverAssertsFailsAfterThreeContactOnlyCards()
+        public void OneCardOnTheContactBeforeDetectIsAnEventNotAFlag()
         {
             Rig rig = new Rig(1);
             rig.LearnBaseline();
             InsertionShape noDetect = InsertionShape.Healthy();
             noDetect.NoDetect = true;
-            rig.Feed(noDetect, 2);
+            rig.Feed(noDetect, 1);
+            rig.Feed(InsertionShape.Healthy(), 49);
+            Assert.AreEqual(1, rig.Events.CountOf(EventCode.ContactWithoutDetect));
+            Assert.AreEqual(0, rig.Events.CountOf(EventCode.FlagRaised), "one card is not a rate");
+            Assert.AreEqual(HealthState.Healthy, rig.State);
+        }
+
+        [TestMethod]
+        public void TenInFiftyCardsOnTheContactAloneRaiseTheFlag()
+        {
+            Rig rig = new Rig(1);
+            rig.LearnBaseline();
+            InsertionShape noDetect = InsertionShape.Healthy();
+            noDetect.NoDetect = true;
+            for (int i = 0; i < 9; i++)
+            {
+                rig.Feed(noDetect, 1);
+                rig.Feed(InsertionShape.Healthy(), 4);
+            }
+            Assert.AreEqual(HealthState.Healthy, rig.State, "9 in 45");
+            rig.Feed(noDetect, 1);
+            Assert.AreEqual(HealthState.Watch, rig.State, "10 in 46");
+            Assert.AreEqual(FaultClass.DetectSwitch, rig.Fw.Health.StateFault);
+            Assert.AreEqual(ReasonCode.ContactWithoutDetect, rig.Fw.Health.Reason(FaultClass.DetectSwitch));
+            Assert.IsFalse(rig.Fallback.Enabled);
+        }
+
+        [TestMethod]
+        public void DetectThatNeverAssertsFailsAfterThirtyContactOnlyCards()
+        {
+            Rig rig = new Rig(1);
+            rig.LearnBaseline();
+            InsertionShape noDetect = InsertionShape.Healthy();
+            noDetect.NoDetect = true;
+            rig.Feed(noDetect, 29);
             Assert.AreEqual(HealthState.Degraded, rig.State);
             rig.Feed(noDetect, 1);
             Assert.AreEqual(HealthState.Failed, rig.State);
             Assert.AreEqual(ReasonCode.ContactWithoutDetect, rig.Fw.Health.Reason(FaultClass.DetectSwitch));
-            Assert.AreEqual(63L, rig.Insertions, "contact-only cards still count");
+            Assert.AreEqual(90L, rig.Insertions, "contact-only cards still count");
         }
 
         [TestMethod]

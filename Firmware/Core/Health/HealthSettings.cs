@@ -70,10 +70,15 @@ namespace PosSlot.Firmware.Health
         public double DetectChatterDegraded = 6;
         public double DetectChatterFailed = 12;
 
-        /// <summary>Consecutive insertions seen on the contact alone (detect never asserted).</summary>
-        public int ContactOnlyWatch = 1;
-        public int ContactOnlyDegraded = 2;
-        public int ContactOnlyFailed = 3;
+        /// <summary>
+        /// Cards seen on the contact before (or without) detect, over the last ContactOnlyWindow cards.
+        /// One such card is an event, not a flag (a customer can tilt a card onto the contacts);
+        /// a switch that misses one card in five is worth a look, most cards is a broken switch.
+        /// </summary>
+        public int ContactOnlyWindow = 50;
+        public int ContactOnlyWatch = 10;
+        public int ContactOnlyDegraded = 20;
+        public int ContactOnlyFailed = 30;
 
         /// <summary>Rated insertion cycles of the connector (C&amp;K CCM04 class: 50,000) and the early warning.</summary>
         public long RatedCycles = 50000;

@@ -36,7 +36,7 @@ namespace PosSlot.Firmware.Health
         double _interruptionRate;
         double _readFailureRate;
         double _detectChatter;
-        int _contactOnlyRun;
+        readonly FailureWindows _contactOnly;
         bool _detectStuck;
         readonly FailureWindows _failures;
         readonly FailureWindows _interruptions;
@@ -64,6 +64,7 @@ namespace PosSlot.Firmware.Health
             _delay = new RunningEstimate(settings.SeatDelayAlpha);
             _failures = new FailureWindows(settings.SlotFailureWindows, settings.SlotFailureLines);
             _interruptions = new FailureWindows(settings.InterruptionWindows, settings.InterruptionLines);
+            _contactOnly = new FailureWindows(new int[] { settings.ContactOnlyWindow }, new double[] { 1.0 });
         }
 
         /// <summary>The slot's own payment failures over its windows (the failure line).</summary>
@@ -132,14 +133,7 @@ namespace PosSlot.Firmware.Health
             _detectChatter *= ChatterDecay;
             bool contactOnly = (r.Flags & InsertionFlags.ContactWithoutDetect) != 0;
             bool detectTrusted = (r.Flags & (InsertionFlags.ContactWithoutDetect | InsertionFlags.DetectStuck | InsertionFlags.Reseated)) == 0;
-            if (contactOnly)
-            {
-                _contactOnlyRun++;
-            }
-            else if (detectTrusted)
-            {
-                _contactOnlyRun = 0;
-            }
+            _contactOnly.Add(contactOnly);
             if (detectTrusted)
             {
                 _neverSeatedRate += _s.RateAlpha * ((r.Seated ? 0.0 : 1.0) - _neverSeatedRate);
@@ -296,7 +290,7 @@ namespace PosSlot.Firmware.Health
             Measure(ReasonCode.InterruptionRate, _interruptionRate, _s.InterruptionWatch, _s.InterruptionDegraded, _s.InterruptionFailed);
             Measure(ReasonCode.ReadFailureRate, _readFailureRate, _s.ReadFailureWatch, _s.ReadFailureDegraded, _s.ReadFailureFailed);
             Measure(ReasonCode.DetectChatter, _detectChatter, _s.DetectChatterWatch, _s.DetectChatterDegraded, _s.DetectChatterFailed);
-            Measure(ReasonCode.ContactWithoutDetect, _contactOnlyRun, _s.ContactOnlyWatch, _s.ContactOnlyDegraded, _s.ContactOnlyFailed);
+            Measure(ReasonCode.ContactWithoutDetect, _contactOnly.Failures(0), _s.ContactOnlyWatch, _s.ContactOnlyDegraded, _s.ContactOnlyFailed);
             _measureLevel[ReasonCode.DetectStuck] = _detectStuck ? HealthState.Failed : HealthState.Healthy;
             bool failing = _failures.Tripped() >= 0 || _interruptions.Tripped() >= 0 || FailuresClimbing();
             _measureLevel[ReasonCode.SlotFailureRate] = failing ? HealthState.Failed : HealthState.Healthy;
@@ -459,7 +453,7 @@ namespace PosSlot.Firmware.Health
             _interruptionRate = 0;
             _readFailureRate = 0;
             _detectChatter = 0;
-            _contactOnlyRun = 0;
+            _contactOnly.Clear();
             _detectStuck = false;
             _failures.Clear();
             _interruptions.Clear();
