@@ -14,6 +14,13 @@ if (args.Length > 0 && args[0] == "--counts")
     return;
 }
 
+// `--forecast-table`: the wear forecast's error table of docs/health.md (deterministic, no timing).
+if (args.Length > 0 && args[0] == "--forecast-table")
+{
+    PosSlot.Emulator.Reporting.ForecastCheck.Print(Console.Out, args.Length > 1 ? args[1] : ".");
+    return;
+}
+
 // Edges per recorded run, so ns/op of CoreEdgeBenchmark can be read per edge (printed before the tables).
 foreach (var name in new[] { "fresh", "noisy" })
 {

@@ -31,8 +31,33 @@ public sealed record MeasureSummary(
     }
 }
 
+/// <summary>A range of insertions still to go (low, expected, high), counted from the slot's count now.</summary>
+public sealed record Remaining(long Low, long Expected, long High);
+
+/// <summary>
+/// The wear forecast as the tools show it: remaining insertions (and days at the measured pace)
+/// until Degraded and until Failed, or no trend yet.
+/// </summary>
+public sealed record ForecastSummary(bool HasTrend, double LifeUsed, Remaining? ToDegraded, Remaining? ToFailed, double PerDay, Remaining? DaysToFailed)
+{
+    public static ForecastSummary Of(WearForecast f, long slotInsertions)
+    {
+        if (!f.HasTrend)
+        {
+            return new ForecastSummary(false, 0, null, null, 0, null);
+        }
+        long since = slotInsertions - f.AtInsertion;
+        long Left(long n) => n == WearForecast.Unknown ? -1 : Math.Max(0, n - since);
+        Remaining? Range(long low, long mid, long high) => mid == WearForecast.Unknown ? null : new Remaining(Left(low), Left(mid), Left(high));
+        var failed = Range(f.FailedInLow, f.FailedIn, f.FailedInHigh);
+        Remaining? days = failed == null || f.PerDay <= 0 ? null
+            : new Remaining(f.Days(failed.Low), f.Days(failed.Expected), failed.High < 0 ? -1 : f.Days(failed.High));
+        return new ForecastSummary(true, Math.Round(f.LifeUsed, 3), Range(f.DegradedInLow, f.DegradedIn, f.DegradedInHigh), failed, Math.Round(f.PerDay, 1), days);
+    }
+}
+
 /// <summary>What the firmware concluded about the slot, in names rather than codes.</summary>
-public sealed record HealthSummary(string Health, IReadOnlyList<FlagSummary> Flags, bool FallbackEngaged, long? FallbackAtInsertion, MeasureSummary Measures)
+public sealed record HealthSummary(string Health, IReadOnlyList<FlagSummary> Flags, bool FallbackEngaged, long? FallbackAtInsertion, MeasureSummary Measures, ForecastSummary Forecast)
 {
     public static HealthSummary Of(SlotFirmware fw)
     {
@@ -49,6 +74,6 @@ public sealed record HealthSummary(string Health, IReadOnlyList<FlagSummary> Fla
         }
         bool engaged = fw.Fallback.Engaged;
         return new HealthSummary(HealthState.Name(fw.Health.State), flags, engaged,
-            engaged ? fw.Fallback.EngagedAtInsertion : null, MeasureSummary.Of(fw));
+            engaged ? fw.Fallback.EngagedAtInsertion : null, MeasureSummary.Of(fw), ForecastSummary.Of(fw.Health.Forecast, fw.Counters.SlotInsertions));
     }
 }

@@ -18,7 +18,9 @@ public static class EmulationRunner
     const long Second = 1_000_000;
 
     /// <summary>Runs the scenario; progress (if given) is called with the insertions done so far.</summary>
-    public static EmulationResult Run(Scenario scenario, int seed, int? insertions = null, Action<long>? progress = null)
+    /// <summary>afterInsertion (if given) sees the firmware after each insertion n has settled.</summary>
+    public static EmulationResult Run(Scenario scenario, int seed, int? insertions = null, Action<long>? progress = null,
+        Action<long, SlotFirmware>? afterInsertion = null)
     {
         var clock = Stopwatch.StartNew();
         int total = insertions ?? scenario.Insertions;
@@ -57,6 +59,7 @@ public static class EmulationRunner
             long next = truth.EndUs + physics.GapAfter(truth);
             // Let this card's last bursts settle before the next customer (the board's timer would).
             fw.Core.Advance(Math.Min(next - 1, truth.EndUs + 100_000));
+            afterInsertion?.Invoke(n, fw);
             if (cleanings.Contains((int)n))
             {
                 physics.Clean();

@@ -8,5 +8,6 @@ namespace PosSlot.Firmware
 
         public const long UsPerMs = 1000;
         public const long UsPerSecond = 1000000;
+        public const long UsPerDay = 86400L * UsPerSecond;
     }
 }

@@ -44,6 +44,7 @@ public static class EmulateJson
                 }).ToArray(),
                 advice = r.Health.Flags.Select(f => new { fault = f.Fault, en = f.AdviceEn, zh = f.AdviceZh }).ToArray(),
                 measures = MeasuresJson.Of(r.Health.Measures),
+                forecast = MeasuresJson.Forecast(r.Health.Forecast),
             },
             latency_us = new
             {

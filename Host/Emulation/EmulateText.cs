@@ -54,6 +54,7 @@ public static class EmulateText
             }
         }
         output.WriteLine("Measures now: " + HealthText.Measures(r.Health.Measures));
+        output.WriteLine("Wear forecast: " + HealthText.Forecast(r.Health.Forecast));
         var l = r.Latency;
         output.WriteLine($"Report latency, line settled to firmware report: insert p50 {Ms(l.InsertP50)}, max {Ms(l.InsertMax)}; "
             + $"removal p50 {Ms(l.RemoveP50)}, max {Ms(l.RemoveMax)}.");

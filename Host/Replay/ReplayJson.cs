@@ -35,6 +35,7 @@ public static class ReplayJson
             }).ToArray(),
             fallback = new { engaged = result.Health.FallbackEngaged, at_insertion = result.Health.FallbackAtInsertion },
             measures = MeasuresJson.Of(result.Health.Measures),
+            forecast = MeasuresJson.Forecast(result.Health.Forecast),
             events = result.Events.Select(e => new
             {
                 @event = e.Name,

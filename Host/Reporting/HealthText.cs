@@ -10,6 +10,7 @@ public static class HealthText
     {
         output.WriteLine($"health: {health.Health}");
         output.WriteLine("measures: " + Measures(health.Measures));
+        output.WriteLine("wear forecast: " + Forecast(health.Forecast));
         output.WriteLine(health.FallbackEngaged
             ? $"fallback: ENGAGED since insertion #{health.FallbackAtInsertion}: payments go to the external reader"
             : "fallback: off (payments on the slot)");
@@ -29,6 +30,22 @@ public static class HealthText
             ? $"contact bounce {Ms(m.SpanMeanUs)} ms (P90 {Ms(m.SpanP90Us)}, new {Ms(baseSpan)}), seat delay {Ms(m.SeatDelayMeanUs)} ms (new {Ms(m.BaselineSeatDelayUs)}), {rates}"
             : $"learning this slot's baseline; {rates}";
     }
+
+    /// <summary>The wear forecast on one line: insertions (and days) until Degraded and Failed, with their range.</summary>
+    public static string Forecast(ForecastSummary f)
+    {
+        if (!f.HasTrend)
+        {
+            return "not enough trend yet";
+        }
+        string Range(Remaining? r, string unit) => r == null ? "n/a"
+            : r.Expected == 0 ? "now"
+            : $"~{N(r.Expected)} {unit} ({N(r.Low)}..{(r.High < 0 ? "?" : N(r.High))})";
+        var text = $"{f.LifeUsed:P0} of rated wear used; Degraded in {Range(f.ToDegraded, "insertions")}, Failed in {Range(f.ToFailed, "insertions")}";
+        return f.DaysToFailed == null ? text : text + $", {Range(f.DaysToFailed, "days")} at {f.PerDay:0} cards/day";
+    }
+
+    static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     static string Ms(double? us) => us is { } v ? (v / 1000).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 }

@@ -19,4 +19,17 @@ public static class MeasuresJson
         slot_insertions = m.SlotInsertions,
         board_insertions = m.BoardInsertions,
     };
+
+    /// <summary>The wear forecast: remaining insertions and days as {low, expected, high}, or has_trend false.</summary>
+    public static object Forecast(ForecastSummary f) => new
+    {
+        has_trend = f.HasTrend,
+        life_used = f.HasTrend ? f.LifeUsed : (double?)null,
+        insertions_to_degraded = Range(f.ToDegraded),
+        insertions_to_failed = Range(f.ToFailed),
+        days_to_failed = Range(f.DaysToFailed),
+        insertions_per_day = f.HasTrend ? f.PerDay : (double?)null,
+    };
+
+    static object? Range(Remaining? r) => r == null ? null : new { low = r.Low, expected = r.Expected, high = r.High < 0 ? (long?)null : r.High };
 }

@@ -18,7 +18,8 @@ namespace PosSlot.Firmware.Health
             }
             bool zh = language == Chinese;
             string diagnosis = zh ? AdviceZh.Diagnosis[fault] : AdviceEn.Diagnosis[fault];
-            return diagnosis + " " + Action(fault, level, zh);
+            // Chinese runs sentences together; English puts a space between them.
+            return diagnosis + (zh ? "" : " ") + Action(fault, level, zh);
         }
 
         static string Action(int fault, int level, bool zh)

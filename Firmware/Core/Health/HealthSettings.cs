@@ -18,6 +18,18 @@ namespace PosSlot.Firmware.Health
         /// <summary>Contact bounce span against baseline (new ~2 ms, end of life ~5 ms).</summary>
         public double SpanWatchRatio = 1.5;
         public double SpanDegradedRatio = 2.0;
+
+        /// <summary>Card-to-card spread of the bounce span (20 %): the EWMA's noise makes the flag rise early.</summary>
+        public double ForecastSpanSpread = 0.2;
+
+        /// <summary>
+        /// The mean bounce ratio at which the span EWMA first reaches SpanDegradedRatio: its 2.5-sigma
+        /// excursions (spread x sqrt(alpha / (2 - alpha))) cross the line before the mean does.
+        /// </summary>
+        public double ForecastDegradedRatio
+        {
+            get { return SpanDegradedRatio / (1 + 2.5 * ForecastSpanSpread * System.Math.Sqrt(WearAlpha / (2 - WearAlpha))); }
+        }
         public double SpanMinRiseUs = 800;
 
         /// <summary>Contact bounce edge count against baseline.</summary>
@@ -79,6 +91,20 @@ namespace PosSlot.Firmware.Health
         public int ContactOnlyWatch = 10;
         public int ContactOnlyDegraded = 20;
         public int ContactOnlyFailed = 30;
+
+        /// <summary>
+        /// The wear forecast's model of the connector (WearForecast, docs/health.md): bounce grows to
+        /// EndRatio x the new slot's at rated life, as u^1.5; slots fail at u in [FailLow, FailHigh]
+        /// of rated life. One point per Block seated cards, a line through the last Points (12,000
+        /// cards), a trend once MinPoints are in and the speed is MinTrendSigmas standard errors clear.
+        /// </summary>
+        public double ForecastBounceEndRatio = 2.5;
+        public double ForecastFailLow = 1.06;
+        public double ForecastFailHigh = 1.09;
+        public int ForecastBlock = 500;
+        public int ForecastPoints = 24;
+        public int ForecastMinPoints = 6;
+        public double ForecastMinTrendSigmas = 4;
 
         /// <summary>Rated insertion cycles of the connector (C&amp;K CCM04 class: 50,000) and the early warning.</summary>
         public long RatedCycles = 50000;

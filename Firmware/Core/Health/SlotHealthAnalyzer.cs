@@ -41,6 +41,7 @@ namespace PosSlot.Firmware.Health
         readonly FailureWindows _failures;
         readonly FailureWindows _interruptions;
         int _failureOwner = FaultClass.LooseSpring;
+        readonly WearForecast _forecast;
 
         // Hysteresis is per measure (indexed by ReasonCode); a fault's level is its measures' highest.
         readonly int[] _measureLevel = new int[ReasonCode.Count];
@@ -64,8 +65,12 @@ namespace PosSlot.Firmware.Health
             _delay = new RunningEstimate(settings.SeatDelayAlpha);
             _failures = new FailureWindows(settings.SlotFailureWindows, settings.SlotFailureLines);
             _interruptions = new FailureWindows(settings.InterruptionWindows, settings.InterruptionLines);
+            _forecast = new WearForecast(settings);
             _contactOnly = new FailureWindows(new int[] { settings.ContactOnlyWindow }, new double[] { 1.0 });
         }
+
+        /// <summary>Insertions and days until Degraded and Failed, from the wear trend.</summary>
+        public WearForecast Forecast { get { return _forecast; } }
 
         /// <summary>The slot's own payment failures over its windows (the failure line).</summary>
         public FailureWindows Failures { get { return _failures; } }
@@ -207,6 +212,7 @@ namespace PosSlot.Firmware.Health
         {
             if (_baselineReady)
             {
+                _forecast.Add(_counters.SlotInsertions, r.InsertedUs, r.ContactBounceSpanUs);
                 _span.Add(r.ContactBounceSpanUs);
                 _count.Add(r.ContactBounces);
                 if (detectTrusted)
@@ -457,6 +463,7 @@ namespace PosSlot.Firmware.Health
             _detectStuck = false;
             _failures.Clear();
             _interruptions.Clear();
+            _forecast.Clear();
             _failureOwner = FaultClass.LooseSpring;
             _latched = false;
             for (int f = 0; f < FaultClass.Count; f++)
