@@ -6,6 +6,9 @@ using PosSlot.Emulator.Scenarios;
 
 namespace PosSlot.Emulator.Running;
 
+/// <summary>At insertion At, the firmware forecast the slot to fail between insertions Low and High (Expected likeliest).</summary>
+public sealed record ForecastPoint(long At, long Low, long Expected, long High);
+
 /// <summary>An emulation's outcome: the simulated truth beside what the firmware concluded.</summary>
 public sealed record EmulationResult
 {
@@ -31,6 +34,9 @@ public sealed record EmulationResult
 
     /// <summary>Of those, the ones after the slot had truly failed: what a late slot-level fallback costs.</summary>
     public long PaymentsRetriedAfterFailure { get; init; }
+
+    /// <summary>The firmware's forecast of the failure insertion at a few points of the run (those with a trend).</summary>
+    public IReadOnlyList<ForecastPoint> Forecasts { get; init; } = Array.Empty<ForecastPoint>();
 
     public required LatencyStats Latency { get; init; }
     public required LifeCurve Curve { get; init; }

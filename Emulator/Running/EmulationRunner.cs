@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using PosSlot.Emulator.Physics;
@@ -37,6 +38,8 @@ public static class EmulationRunner
         long t = Second;
         long? failureAt = null, failureUs = null;
         long retried = 0, retriedAfterFailure = 0;
+        var forecasts = new List<ForecastPoint>();
+        long forecastEvery = Math.Max(1, total / 10);
         for (long n = 1; n <= total; n++)
         {
             var truth = physics.Insert(n, t, buffer);
@@ -60,6 +63,10 @@ public static class EmulationRunner
             // Let this card's last bursts settle before the next customer (the board's timer would).
             fw.Core.Advance(Math.Min(next - 1, truth.EndUs + 100_000));
             afterInsertion?.Invoke(n, fw);
+            if (n % forecastEvery == 0 && fw.Health.Forecast is { HasTrend: true } fc && fc.FailedInHigh != WearForecast.Unknown)
+            {
+                forecasts.Add(new ForecastPoint(n, fc.AtInsertion + fc.FailedInLow, fc.AtInsertion + fc.FailedIn, fc.AtInsertion + fc.FailedInHigh));
+            }
             if (cleanings.Contains((int)n))
             {
                 physics.Clean();
@@ -91,6 +98,7 @@ public static class EmulationRunner
             FallbackAtInsertion = observer.FallbackAtInsertion,
             TransactionFallbacks = observer.TransactionFallbacks,
             PaymentsRetried = retried,
+            Forecasts = forecasts,
             PaymentsRetriedAfterFailure = retriedAfterFailure,
             Latency = LatencyStats.Of(observer.InsertLatencyUs, observer.RemoveLatencyUs),
             Curve = curve,

@@ -73,7 +73,7 @@ public class EmulateCommandTests
             using var bitmap = SKBitmap.Decode(path);
             Assert.IsNotNull(bitmap, "the file decodes as an image");
             Assert.AreEqual(1200, bitmap.Width);
-            Assert.AreEqual(1100, bitmap.Height);
+            Assert.AreEqual(1400, bitmap.Height);
             // Each curve has its own colour: count pixels of the bounce (steel blue) and seat delay (dark orange) lines.
             Assert.IsTrue(Count(bitmap, new SKColor(70, 130, 180)) > 500, "bounce span curve drawn");
             Assert.IsTrue(Count(bitmap, new SKColor(255, 140, 0)) > 500, "seat delay curve drawn");

@@ -27,6 +27,20 @@ public class WearForecastCliTests
     }
 
     [TestMethod]
+    public void TheLifeReportsForecastBandHoldsTheTruthFromHalfwayOn()
+    {
+        var result = PosSlot.Emulator.Running.EmulationRunner.Run(ScenarioCatalog.Find("lifetime")!, 1, 40_000);
+        // One point every 4,000 cards once the trend is there; the slot fails at #53,550 (seed 1).
+        Assert.IsTrue(result.Forecasts.Count >= 8, "points: " + result.Forecasts.Count);
+        var late = result.Forecasts.Where(f => f.At >= 25_000).ToList();
+        string all = string.Join("; ", late.Select(f => $"#{f.At}: {f.Low}..{f.High}"));
+        Assert.IsTrue(late.All(f => f.Low <= f.Expected && f.Expected <= f.High), all);
+        // The docs' target: the truth inside the range at 80 % of the checks, and never far outside.
+        Assert.IsTrue(late.Count(f => f.Low <= 53_550 && 53_550 <= f.High) >= 0.75 * late.Count, all);
+        Assert.IsTrue(late.All(f => f.Low <= 53_550 * 1.05 && f.High >= 53_550 * 0.95), all);
+    }
+
+    [TestMethod]
     public void ANewSlotSaysNotEnoughTrendYet()
     {
         var run = CliRun.Of("emulate", "--scenario", "fresh");

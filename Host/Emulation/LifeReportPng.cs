@@ -7,7 +7,8 @@ namespace PosSlot.Host.Emulation;
 /// <summary>
 /// The slot's life as the firmware measured it, one panel per measure against insertions:
 /// contact bounce span, seat delay, share of cards with an interruption; flags, the slot's
-/// failure and fallback are marked on every panel.
+/// failure and fallback are marked on every panel. A last panel shows the wear forecast's range
+/// for the failure insertion at a few points of life, beside the truth.
 /// </summary>
 public static class LifeReportPng
 {
@@ -16,7 +17,7 @@ public static class LifeReportPng
         var bins = r.Curve.Bins;
         double[] x = bins.Select(b => (double)b.FirstInsertion).ToArray();
         var multiplot = new Multiplot();
-        multiplot.AddPlots(3);
+        multiplot.AddPlots(4);
         Panel(multiplot.GetPlot(0), x, bins.Select(b => b.ContactSpanMs).ToArray(), "Contact bounce span (ms)", Colors.SteelBlue, r, true);
         Panel(multiplot.GetPlot(1), x, bins.Select(b => b.SeatDelayMs).ToArray(), "Seat delay, detect to contact (ms)", Colors.DarkOrange, r, false);
         var rates = multiplot.GetPlot(2);
@@ -26,8 +27,35 @@ public static class LifeReportPng
         never.LegendText = "Cards that never seated (%)";
         rates.YLabel("Share of cards (%)");
         multiplot.GetPlot(0).Title($"PosSlot emulator: {r.Scenario.Name}, seed {r.Seed}, {r.TruthInsertions:N0} insertions (bins of {r.Curve.BinSize})");
-        multiplot.GetPlot(2).XLabel("insertion");
-        multiplot.SavePng(path, 1200, 1100);
+        Forecast(multiplot.GetPlot(3), r);
+        // Same insertion axis on every panel, so the forecast lines up with the curves above it.
+        multiplot.GetPlot(3).Axes.SetLimitsX(x.Length > 0 ? x[0] : 0, r.TruthInsertions);
+        multiplot.GetPlot(3).XLabel("insertion");
+        multiplot.SavePng(path, 1200, 1400);
+    }
+
+    /// <summary>The firmware's forecast of the failure insertion (range band and expected) as life went on, beside the truth.</summary>
+    static void Forecast(Plot plot, EmulationResult r)
+    {
+        plot.YLabel("Forecast failure (insertion)");
+        if (r.Forecasts.Count == 0)
+        {
+            plot.Add.Annotation("wear forecast: not enough trend yet");
+            return;
+        }
+        double[] at = r.Forecasts.Select(f => (double)f.At).ToArray();
+        var band = plot.Add.FillY(at, r.Forecasts.Select(f => (double)f.Low).ToArray(), r.Forecasts.Select(f => (double)f.High).ToArray());
+        band.FillColor = Colors.SteelBlue.WithAlpha(0.3);
+        band.LegendText = "forecast range";
+        var expected = plot.Add.Scatter(at, r.Forecasts.Select(f => (double)f.Expected).ToArray(), Colors.SteelBlue);
+        expected.LegendText = "forecast failure";
+        if (r.TruthFailureAtInsertion is { } failed)
+        {
+            var truth = plot.Add.HorizontalLine(failed, 2, Colors.Black);
+            truth.LinePattern = LinePattern.Dashed;
+            truth.LegendText = $"slot failed (truth, #{failed:N0})";
+        }
+        plot.ShowLegend(Alignment.UpperLeft);
     }
 
     /// <summary>One measure's curve with the flag, failure and fallback markers (named in the legend once, on the top panel).</summary>
