@@ -20,5 +20,18 @@ namespace PosSlot.Firmware.Tests.Support
             // Object.GetType: .NET's Exception hides it with its own GetType, which nanoFramework lacks.
             Assert.IsTrue(exceptionType.IsInstanceOfType(thrown), "threw " + ((object)thrown).GetType().FullName + ", expected " + exceptionType.FullName);
         }
+    
+        /// <summary>Equal byte sequences, naming the first difference.</summary>
+        public static void SameBytes(byte[] expected, byte[] actual, string what)
+        {
+            Assert.AreEqual(expected.Length, actual.Length, what + ": length");
+            for (int i = 0; i < expected.Length; i++)
+            {
+                if (expected[i] != actual[i])
+                {
+                    Assert.Fail(what + ": first difference at byte " + i);
+                }
+            }
+        }
     }
 }

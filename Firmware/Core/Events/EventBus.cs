@@ -9,13 +9,15 @@ namespace PosSlot.Firmware.Events
     /// </summary>
     public sealed class EventBus
     {
-        const int MaxSinks = 6;
+        const int MaxSinks = 8;
         const int MaxDepth = 6;
 
         readonly ISlotEventSink[] _sinks = new ISlotEventSink[MaxSinks];
         readonly SlotEvent[] _events = new SlotEvent[MaxDepth];
         int _sinkCount;
         int _depth;
+        IEventsSettledSink _settled;
+        int _held;
 
         public EventBus()
         {
@@ -32,6 +34,30 @@ namespace PosSlot.Firmware.Events
                 throw new System.InvalidOperationException("too many event sinks");
             }
             _sinks[_sinkCount++] = sink;
+        }
+
+        /// <summary>The one listener told when an outermost event has been fully handled.</summary>
+        public void SetSettledSink(IEventsSettledSink sink)
+        {
+            _settled = sink;
+        }
+
+        /// <summary>
+        /// Holds the settled notice while an action emits several events from outside a dispatch
+        /// (a cleaning, a replacement), so nothing snapshots a half-done action. Pair with Release.
+        /// </summary>
+        public void Hold()
+        {
+            _held++;
+        }
+
+        public void Release()
+        {
+            _held--;
+            if (_held == 0 && _depth == 0 && _settled != null)
+            {
+                _settled.OnEventsSettled();
+            }
         }
 
         public void Emit(int code, long timeUs, long reportUs, long insertionIndex, InsertionRecord record, long detail1, long detail2)
@@ -53,6 +79,10 @@ namespace PosSlot.Firmware.Events
             finally
             {
                 _depth--;
+            }
+            if (_depth == 0 && _held == 0 && _settled != null)
+            {
+                _settled.OnEventsSettled();
             }
         }
     }

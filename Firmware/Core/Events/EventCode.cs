@@ -35,7 +35,25 @@ namespace PosSlot.Firmware.Events
 
         /// <summary>Detect opened under a card and closed again before the presence rule took the card as gone (a detect-switch wear signal).</summary>
         public const int DetectDropout = 27;
-        public const int Count = 28;
+
+        /// <summary>Boot found the stored state: detail 1 the snapshot's sequence, detail 2 the journal entries replayed.</summary>
+        public const int StoreRecovered = 28;
+
+        /// <summary>Boot found a provisioned, empty store: a new board, counts start at 0.</summary>
+        public const int StoreNew = 29;
+
+        /// <summary>Boot found no usable state on a board that had one (reformatted or corrupt drive): counts unknown, restarted at 0.</summary>
+        public const int StoreLost = 30;
+
+        /// <summary>A stored record was not used: detail 1 the file (StoreFiles), detail 2 why (StoreDiscard).</summary>
+        public const int StoreDiscarded = 31;
+
+        /// <summary>A write to the store failed (full or failing drive); the firmware runs on and retries.</summary>
+        public const int StoreWriteFailed = 32;
+
+        /// <summary>The store took writes again after failing.</summary>
+        public const int StoreWriteRestored = 33;
+        public const int Count = 34;
 
         static readonly string[] s_names = new string[]
         {
@@ -67,6 +85,12 @@ namespace PosSlot.Firmware.Events
             "log_cleared",
             "detect_recovered",
             "detect_dropout",
+            "store_recovered",
+            "store_new",
+            "store_lost",
+            "store_discarded",
+            "store_write_failed",
+            "store_write_restored",
         };
 
         public static string Name(int code)

@@ -1,3 +1,5 @@
+using PosSlot.Firmware.Persistence;
+
 namespace PosSlot.Firmware.Events
 {
     /// <summary>
@@ -94,6 +96,61 @@ namespace PosSlot.Firmware.Events
                 throw new System.ArgumentOutOfRangeException("i");
             }
             return (_start + i) % _id.Length;
+        }
+    
+        /// <summary>Writes the newest `keep` entries (oldest first), the next id and the drop count.</summary>
+        public void SaveState(ByteWriter w, int keep)
+        {
+            int n = _count < keep ? _count : keep;
+            w.Long(_nextId);
+            w.Long(Dropped);
+            w.Int(n);
+            for (int i = _count - n; i < _count; i++)
+            {
+                int slot = Slot(i);
+                w.Long(_id[slot]);
+                w.Long(_timeUs[slot]);
+                w.Int(_code[slot]);
+                w.Long(_insertion[slot]);
+                w.Long(_detail1[slot]);
+                w.Long(_detail2[slot]);
+            }
+        }
+
+        /// <summary>Replaces the log with what SaveState wrote; ids carry on from the saved next id.</summary>
+        public void LoadState(ByteReader r)
+        {
+            long nextId = r.Long();
+            long dropped = r.Long();
+            int n = r.IntIn(0, _id.Length);
+            _start = 0;
+            _count = 0;
+            for (int i = 0; i < n && !r.Failed; i++)
+            {
+                long id = r.Long();
+                long time = r.Long();
+                int code = r.Int();
+                long insertion = r.Long();
+                long d1 = r.Long();
+                long d2 = r.Long();
+                _nextId = id;
+                Append(code, time, insertion, d1, d2);
+            }
+            _nextId = nextId;
+            Dropped = dropped;
+            if (nextId < 1 || dropped < 0)
+            {
+                r.Failed = true;
+            }
+        }
+
+        /// <summary>
+        /// Skips ids after a power cut: entries logged after the last snapshot are gone, and their ids
+        /// must never be given to other events a technician might confuse them with.
+        /// </summary>
+        public void SkipIds(long count)
+        {
+            _nextId += count;
         }
     }
 }

@@ -1,3 +1,4 @@
+using PosSlot.Firmware.Persistence;
 namespace PosSlot.Firmware.Health
 {
     /// <summary>
@@ -118,6 +119,39 @@ namespace PosSlot.Firmware.Health
         bool Bit(int pos)
         {
             return (_ring[pos >> 5] & (1u << (pos & 31))) != 0;
+        }
+    
+        public void SaveState(ByteWriter w)
+        {
+            w.Int(_ring.Length);
+            for (int i = 0; i < _ring.Length; i++)
+            {
+                w.UInt(_ring[i]);
+            }
+            for (int i = 0; i < _counts.Length; i++)
+            {
+                w.Int(_counts[i]);
+            }
+            w.Long(_seen);
+        }
+
+        /// <summary>Restores the windows; a record made with other window lengths fails the reader.</summary>
+        public void LoadState(ByteReader r)
+        {
+            if (r.Int() != _ring.Length)
+            {
+                r.Failed = true;
+                return;
+            }
+            for (int i = 0; i < _ring.Length; i++)
+            {
+                _ring[i] = r.UInt();
+            }
+            for (int i = 0; i < _counts.Length; i++)
+            {
+                _counts[i] = r.IntIn(0, _windows[i]);
+            }
+            _seen = r.Long();
         }
     }
 }

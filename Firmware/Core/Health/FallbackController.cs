@@ -1,3 +1,4 @@
+using PosSlot.Firmware.Persistence;
 using PosSlot.Firmware.Events;
 
 namespace PosSlot.Firmware.Health
@@ -80,6 +81,22 @@ namespace PosSlot.Firmware.Health
             _engaged = false;
             _output.SetFallbackEnabled(false);
             _bus.Emit(EventCode.FallbackReleased, tUs, reportUs, insertionIndex, null, 0, reason);
+        }
+    
+        public void SaveState(ByteWriter w)
+        {
+            w.Bool(_engaged);
+            w.Bool(_forced);
+            w.Long(EngagedAtInsertion);
+        }
+
+        /// <summary>Restores the latch at boot and drives the line to match before anything else runs.</summary>
+        public void LoadState(ByteReader r)
+        {
+            _engaged = r.Bool();
+            _forced = r.Bool();
+            EngagedAtInsertion = r.Long();
+            _output.SetFallbackEnabled(_engaged);
         }
     }
 }

@@ -21,14 +21,17 @@ namespace PosSlot.Firmware.Health
         public const int ForcedByTechnician = 15;
         public const int DetectRecovered = 16;
         public const int SlotFailureRate = 17;
-        public const int Count = 18;
+
+        /// <summary>The state was restored from the store at boot.</summary>
+        public const int RestoredAtBoot = 18;
+        public const int Count = 19;
 
         static readonly string[] s_names = new string[]
         {
             "none", "contact_bounce_span", "contact_bounce_count", "seat_delay", "never_seated_rate",
             "interruption_rate", "detect_stuck", "detect_chatter", "contact_without_detect", "read_failure_rate",
             "rated_life_near", "rated_life_exceeded", "slot_cleaned", "slot_replaced", "evidence_cleared",
-            "forced_by_technician", "detect_recovered", "slot_failure_rate",
+            "forced_by_technician", "detect_recovered", "slot_failure_rate", "restored_at_boot",
         };
 
         public static string Name(int reason)

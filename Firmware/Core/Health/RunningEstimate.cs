@@ -1,3 +1,4 @@
+using PosSlot.Firmware.Persistence;
 namespace PosSlot.Firmware.Health
 {
     /// <summary>
@@ -37,6 +38,20 @@ namespace PosSlot.Firmware.Health
             _mean += _alpha * (x - _mean);
             double step = _alpha * (_mean > 1.0 ? _mean : 1.0);
             _p90 += x > _p90 ? step * Quantile : -step * (1.0 - Quantile);
+        }
+    
+        public void SaveState(ByteWriter w)
+        {
+            w.Double(_mean);
+            w.Double(_p90);
+            w.Long(_samples);
+        }
+
+        public void LoadState(ByteReader r)
+        {
+            _mean = r.Double();
+            _p90 = r.Double();
+            _samples = r.Long();
         }
     }
 }

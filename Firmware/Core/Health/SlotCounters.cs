@@ -1,3 +1,4 @@
+using PosSlot.Firmware.Persistence;
 using PosSlot.Firmware.Events;
 
 namespace PosSlot.Firmware.Health
@@ -25,6 +26,29 @@ namespace PosSlot.Firmware.Health
         {
             SlotInsertions = 0;
             Replacements++;
+        }
+    
+        /// <summary>Times the store was found lost (reformatted or unreadable) at boot: above 0, the counts are lower bounds.</summary>
+        public long StoreLosses;
+
+        public void SaveState(ByteWriter w)
+        {
+            w.Long(BoardInsertions);
+            w.Long(SlotInsertions);
+            w.Long(Replacements);
+            w.Long(StoreLosses);
+        }
+
+        public void LoadState(ByteReader r)
+        {
+            BoardInsertions = r.Long();
+            SlotInsertions = r.Long();
+            Replacements = r.Long();
+            StoreLosses = r.Long();
+            if (BoardInsertions < 0 || SlotInsertions < 0 || SlotInsertions > BoardInsertions || Replacements < 0 || StoreLosses < 0)
+            {
+                r.Failed = true;
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using PosSlot.Firmware.Persistence;
 using PosSlot.Firmware.Events;
 using PosSlot.Firmware.Lines;
 using PosSlot.Firmware.Slot;
@@ -448,8 +449,9 @@ namespace PosSlot.Firmware.Health
         /// <summary>A new slot was fitted: baseline, measures and per-slot counts start again; the board total stays.</summary>
         public void SlotReplaced(long tUs, long insertion)
         {
+            // Announced before it is done, so the store journals the action before any state moves.
+            _bus.Emit(EventCode.SlotReplaced, tUs, tUs, insertion, null, _counters.BoardInsertions, _counters.Replacements + 1);
             _counters.SlotReplaced();
-            _bus.Emit(EventCode.SlotReplaced, tUs, tUs, insertion, null, _counters.BoardInsertions, _counters.Replacements);
             _baselineReady = false;
             _baselineCount = 0;
             _sumSpan = 0;
@@ -480,6 +482,99 @@ namespace PosSlot.Firmware.Health
         static double Larger(double a, double b)
         {
             return a > b ? a : b;
+        }
+    
+        public void SaveState(ByteWriter w)
+        {
+            w.Int(_baselineCount);
+            w.Double(_sumSpan);
+            w.Double(_sumCount);
+            w.Double(_sumDelay);
+            w.Bool(_baselineReady);
+            w.Double(_baseSpan);
+            w.Double(_baseCount);
+            w.Double(_baseDelay);
+            _span.SaveState(w);
+            _count.SaveState(w);
+            _delay.SaveState(w);
+            w.Double(_neverSeatedRate);
+            w.Double(_interruptionRate);
+            w.Double(_readFailureRate);
+            w.Double(_detectChatter);
+            _contactOnly.SaveState(w);
+            w.Bool(_detectStuck);
+            _failures.SaveState(w);
+            _interruptions.SaveState(w);
+            w.Int(_failureOwner);
+            _forecast.SaveState(w);
+            w.Int(ReasonCode.Count);
+            for (int m = 0; m < ReasonCode.Count; m++)
+            {
+                w.Int(_measureLevel[m]);
+                w.Int(_belowFor[m]);
+            }
+            w.Int(FaultClass.Count);
+            for (int f = 0; f < FaultClass.Count; f++)
+            {
+                w.Int(_level[f]);
+                w.Int(_reason[f]);
+                w.Int(_probationLeft[f]);
+            }
+            w.Int(_state);
+            w.Int(_stateFault);
+            w.Bool(_latched);
+            w.Int(_latchReason);
+        }
+
+        /// <summary>Restores everything SaveState wrote; a record from other tables fails the reader.</summary>
+        public void LoadState(ByteReader r)
+        {
+            _baselineCount = r.IntIn(0, int.MaxValue);
+            _sumSpan = r.Double();
+            _sumCount = r.Double();
+            _sumDelay = r.Double();
+            _baselineReady = r.Bool();
+            _baseSpan = r.Double();
+            _baseCount = r.Double();
+            _baseDelay = r.Double();
+            _span.LoadState(r);
+            _count.LoadState(r);
+            _delay.LoadState(r);
+            _neverSeatedRate = r.Double();
+            _interruptionRate = r.Double();
+            _readFailureRate = r.Double();
+            _detectChatter = r.Double();
+            _contactOnly.LoadState(r);
+            _detectStuck = r.Bool();
+            _failures.LoadState(r);
+            _interruptions.LoadState(r);
+            _failureOwner = r.IntIn(0, FaultClass.Count - 1);
+            _forecast.LoadState(r);
+            if (r.Int() != ReasonCode.Count)
+            {
+                r.Failed = true;
+                return;
+            }
+            for (int m = 0; m < ReasonCode.Count; m++)
+            {
+                _measureLevel[m] = r.IntIn(HealthState.Healthy, HealthState.Failed);
+                _belowFor[m] = r.IntIn(0, int.MaxValue);
+            }
+            if (r.Int() != FaultClass.Count)
+            {
+                r.Failed = true;
+                return;
+            }
+            for (int f = 0; f < FaultClass.Count; f++)
+            {
+                _level[f] = r.IntIn(HealthState.Healthy, HealthState.Failed);
+                _reason[f] = r.IntIn(0, ReasonCode.Count - 1);
+                _probationLeft[f] = r.IntIn(0, int.MaxValue);
+            }
+            _state = r.IntIn(HealthState.Healthy, HealthState.Failed);
+            _stateFault = r.IntIn(-1, FaultClass.Count - 1);
+            _latched = r.Bool();
+            _latchReason = r.IntIn(0, ReasonCode.Count - 1);
         }
     }
 }

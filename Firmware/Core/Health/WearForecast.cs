@@ -1,3 +1,4 @@
+using PosSlot.Firmware.Persistence;
 namespace PosSlot.Firmware.Health
 {
     /// <summary>
@@ -190,6 +191,66 @@ namespace PosSlot.Firmware.Health
                 return 0;
             }
             return (long)((u - LifeUsed) / speed + 0.5);
+        }
+    
+        public void SaveState(ByteWriter w)
+        {
+            w.Int(_n.Length);
+            for (int i = 0; i < _n.Length; i++)
+            {
+                w.Double(_n[i]);
+                w.Double(_u[i]);
+                w.Double(_t[i]);
+            }
+            w.Int(_points);
+            w.Int(_next);
+            w.Double(_blockSum);
+            w.Int(_blockCount);
+            w.Long(_blockFirstN);
+            w.Long(_blockFirstT);
+            w.Double(_baseSpan);
+            w.Bool(HasTrend);
+            w.Double(LifeUsed);
+            w.Long(DegradedInLow);
+            w.Long(DegradedIn);
+            w.Long(DegradedInHigh);
+            w.Long(FailedInLow);
+            w.Long(FailedIn);
+            w.Long(FailedInHigh);
+            w.Double(PerDay);
+            w.Long(AtInsertion);
+        }
+
+        public void LoadState(ByteReader r)
+        {
+            if (r.Int() != _n.Length)
+            {
+                r.Failed = true;
+                return;
+            }
+            for (int i = 0; i < _n.Length; i++)
+            {
+                _n[i] = r.Double();
+                _u[i] = r.Double();
+                _t[i] = r.Double();
+            }
+            _points = r.IntIn(0, _n.Length);
+            _next = r.IntIn(0, _n.Length - 1);
+            _blockSum = r.Double();
+            _blockCount = r.IntIn(0, _s.ForecastBlock);
+            _blockFirstN = r.Long();
+            _blockFirstT = r.Long();
+            _baseSpan = r.Double();
+            HasTrend = r.Bool();
+            LifeUsed = r.Double();
+            DegradedInLow = r.Long();
+            DegradedIn = r.Long();
+            DegradedInHigh = r.Long();
+            FailedInLow = r.Long();
+            FailedIn = r.Long();
+            FailedInHigh = r.Long();
+            PerDay = r.Double();
+            AtInsertion = r.Long();
         }
     }
 }

@@ -1,0 +1,114 @@
+using PosSlot.Firmware.Events;
+using PosSlot.Firmware.Health;
+using PosSlot.Firmware.Persistence;
+
+namespace PosSlot.Firmware.Tests.Support
+{
+    /// <summary>
+    /// A drive that, before each write lands, tries a power cut at every byte of it: it copies the
+    /// drive, tears the write there, boots a fresh firmware from the copy and checks the recovery
+    /// against the live firmware at that instant (count within one, health never better, fallback
+    /// never released). Then the write lands for real and the run goes on, so one run checks every
+    /// offset of its whole write stream.
+    /// </summary>
+    public sealed class PowerCutProbe : IStateStorage
+    {
+        readonly SimulatedFlash _flash;
+        readonly StoreSettings _settings;
+        readonly int _step;
+        readonly int _phase;
+        public SlotFirmware Live;
+
+        /// <summary>Tries the cuts at bytes phase, phase + step, ... of each write (step 1, phase 0: every byte).</summary>
+        public PowerCutProbe(SimulatedFlash flash, StoreSettings settings, int step, int phase)
+        {
+            _flash = flash;
+            _settings = settings;
+            _step = step;
+            _phase = phase;
+        }
+
+        public long Cuts;
+        public long CutsLosingAnInsertion;
+        public long Failures;
+        public string FirstFailure;
+
+        public byte[] Read(string name)
+        {
+            return _flash.Read(name);
+        }
+
+        public bool Write(string name, byte[] data, int length)
+        {
+            for (int k = _phase; k < length; k += _step)
+            {
+                SimulatedFlash copy = _flash.Clone();
+                copy.Write(name, data, k);
+                Check(copy, name, k);
+            }
+            return _flash.Write(name, data, length);
+        }
+
+        public bool Append(string name, byte[] data, int offset, int length)
+        {
+            for (int k = _phase; k < length; k += _step)
+            {
+                SimulatedFlash copy = _flash.Clone();
+                copy.Append(name, data, offset, k);
+                Check(copy, name, k);
+            }
+            return _flash.Append(name, data, offset, length);
+        }
+
+        public bool Delete(string name)
+        {
+            return _flash.Delete(name);
+        }
+
+        void Check(SimulatedFlash copy, string name, int torn)
+        {
+            Cuts++;
+            if (Live == null)
+            {
+                return; // the first boot's own snapshot: checked by the new-board tests
+            }
+            SlotFirmware fw = new SlotFirmware(new SlotConfig(), new HealthSettings(), new DisconnectedFallbackOutput(), SlotFirmware.DefaultLogCapacity);
+            BootReport boot = fw.AttachStore(copy, _settings, 0);
+            long live = Live.Counters.BoardInsertions;
+            long got = fw.Counters.BoardInsertions;
+            if (got < live)
+            {
+                CutsLosingAnInsertion++;
+            }
+            string why = null;
+            if (boot.Outcome != EventCode.StoreRecovered)
+            {
+                why = "boot outcome " + EventCode.Name(boot.Outcome);
+            }
+            else if (got > live || got < live - 1)
+            {
+                why = "count " + got + " for " + live;
+            }
+            else if (fw.Health.State < Live.Health.State)
+            {
+                why = "health " + HealthState.Name(fw.Health.State) + " after " + HealthState.Name(Live.Health.State);
+            }
+            else if (Live.Fallback.Engaged && !fw.Fallback.Engaged)
+            {
+                why = "fallback released";
+            }
+            else if (fw.Counters.SlotInsertions > Live.Counters.SlotInsertions || fw.Counters.Replacements != Live.Counters.Replacements)
+            {
+                why = "slot count " + fw.Counters.SlotInsertions + " for " + Live.Counters.SlotInsertions;
+            }
+            if (why != null)
+            {
+                Failures++;
+                if (FirstFailure == null)
+                {
+                    FirstFailure = "cut in " + name + " at byte " + torn + " of the write, insertion " + live + ": " + why;
+                }
+            }
+        }
+    }
+}

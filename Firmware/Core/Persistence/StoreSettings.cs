@@ -1,0 +1,21 @@
+namespace PosSlot.Firmware.Persistence
+{
+    /// <summary>How often the store snapshots, and how much of the event log it keeps (reasons: docs/persistence.md).</summary>
+    public sealed class StoreSettings
+    {
+        /// <summary>Journal entries between budget snapshots: bounds the replay at boot and the journal's size.</summary>
+        public int SnapshotEveryEntries = 256;
+
+        /// <summary>Log entries between snapshots at most, so the id reserve below always covers the lost ones.</summary>
+        public int SnapshotEveryLogEntries = 1024;
+
+        /// <summary>The newest log entries a snapshot keeps.</summary>
+        public int LogEntriesKept = 32;
+
+        /// <summary>Ids skipped at a boot after a power cut: more than any two snapshots apart, so no id is reused.</summary>
+        public long LogIdReserve = 4096;
+
+        /// <summary>The snapshot buffer: the state is about 3.5 KB with the default tables.</summary>
+        public int SnapshotCapacity = 8192;
+    }
+}
