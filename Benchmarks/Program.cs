@@ -21,6 +21,13 @@ if (args.Length > 0 && args[0] == "--forecast-table")
     return;
 }
 
+// `--store-budget [N]`: the store's bytes written and blocks erased (docs/performance.md), deterministic.
+if (args.Length > 0 && args[0] == "--store-budget")
+{
+    StoreBudget.Print(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
+    return;
+}
+
 // Edges per recorded run, so ns/op of CoreEdgeBenchmark can be read per edge (printed before the tables).
 foreach (var name in new[] { "fresh", "noisy" })
 {

@@ -9,6 +9,14 @@ namespace PosSlot.Emulator.Running;
 /// <summary>At insertion At, the firmware forecast the slot to fail between insertions Low and High (Expected likeliest).</summary>
 public sealed record ForecastPoint(long At, long Low, long Expected, long High);
 
+/// <summary>
+/// The store over the run: power cuts (and those that hit an insertion in flight), insertions the
+/// firmware lost to them, reboots that left health better or fallback released (must be 0), and
+/// what the store cost the simulated flash.
+/// </summary>
+public sealed record StoreTally(int PowerCuts, int CutsInFlight, long InsertionsLost, int HealthRegressions,
+    int FallbackReleasedByReboot, long BytesWritten, long BlocksErased, long LittleFsBlocksErased, long Snapshots);
+
 /// <summary>An emulation's outcome: the simulated truth beside what the firmware concluded.</summary>
 public sealed record EmulationResult
 {
@@ -37,6 +45,17 @@ public sealed record EmulationResult
 
     /// <summary>The firmware's forecast of the failure insertion at a few points of the run (those with a trend).</summary>
     public IReadOnlyList<ForecastPoint> Forecasts { get; init; } = Array.Empty<ForecastPoint>();
+
+    public required StoreTally Store { get; init; }
+
+    /// <summary>
+    /// The firmware counted what it should: every insertion, or with power cuts at most one lost per
+    /// cut that hit an insertion in flight, and no reboot made health better or released fallback.
+    /// </summary>
+    public bool CountsAsExpected =>
+        TruthInsertions - FirmwareInsertions >= 0
+        && TruthInsertions - FirmwareInsertions <= Store.CutsInFlight
+        && Store.HealthRegressions == 0 && Store.FallbackReleasedByReboot == 0;
 
     public required LatencyStats Latency { get; init; }
     public required LifeCurve Curve { get; init; }

@@ -27,11 +27,11 @@ public static class EmulationRunner
         int total = insertions ?? scenario.Insertions;
         var physics = new SlotPhysics(scenario, seed);
         var health = new HealthSettings { RatedCycles = scenario.RatedCycles };
-        var fw = new SlotFirmware(new SlotConfig(), health, new UnwiredFallbackLine(), SlotFirmware.DefaultLogCapacity);
         var curve = new LifeCurve(LifeCurve.BinSizeFor(total));
         var observer = new FirmwareObserver(curve);
-        fw.Core.AddSink(observer);
-        var mixer = new LineMixer(fw.Core);
+        // The board boots from its flash drive, and again after every power cut.
+        var board = new PoweredBoard(health, observer);
+        var cuts = new PowerCutPlan(scenario.PowerCuts, total, seed);
         var buffer = new StimulusBuffer();
         var cleanings = scenario.Cleanings.ToHashSet();
 
@@ -49,7 +49,7 @@ public static class EmulationRunner
                 failureUs = t;
             }
             // Once the slot-level fallback is engaged, payments go to the external reader: the slot hurts no one.
-            if (truth.PaymentHurt && !fw.Fallback.Engaged)
+            if (truth.PaymentHurt && !board.Fw.Fallback.Engaged)
             {
                 retried++;
                 if (failureAt != null)
@@ -58,10 +58,32 @@ public static class EmulationRunner
                 }
             }
             observer.Expect(truth);
-            mixer.Feed(buffer);
             long next = truth.EndUs + physics.GapAfter(truth);
-            // Let this card's last bursts settle before the next customer (the board's timer would).
-            fw.Core.Advance(Math.Min(next - 1, truth.EndUs + 100_000));
+            var cut = cuts.At(n);
+            if (cut.Kind == PowerCutKind.DuringCard)
+            {
+                // The power goes while the card is in: the rest of its edges never reach the board.
+                board.Run(() => board.Mixer.Feed(buffer, cut.Where(buffer.Count)), n, cardInFlight: true);
+                board.Cut(n, cardInFlight: true);
+            }
+            else
+            {
+                if (cut.Kind == PowerCutKind.DuringWrite)
+                {
+                    board.Flash.ArmCutAt(board.Flash.BytesWritten + cut.Where(64));
+                }
+                // Let this card's last bursts settle before the next customer (the board's timer would).
+                board.Run(() =>
+                {
+                    board.Mixer.Feed(buffer);
+                    board.Fw.Core.Advance(Math.Min(next - 1, truth.EndUs + 100_000));
+                }, n, cardInFlight: false);
+                if (cut.Kind == PowerCutKind.BetweenCards)
+                {
+                    board.Cut(n, cardInFlight: false);
+                }
+            }
+            var fw = board.Fw;
             afterInsertion?.Invoke(n, fw);
             if (n % forecastEvery == 0 && fw.Health.Forecast is { HasTrend: true } fc && fc.FailedInHigh != WearForecast.Unknown)
             {
@@ -70,7 +92,7 @@ public static class EmulationRunner
             if (cleanings.Contains((int)n))
             {
                 physics.Clean();
-                fw.SlotCleaned(Math.Min(next - 1, truth.EndUs + Second));
+                board.Run(() => board.Fw.SlotCleaned(Math.Min(next - 1, truth.EndUs + Second)), n, cardInFlight: false);
             }
             t = next;
             if (progress != null && n % 1000 == 0)
@@ -78,7 +100,9 @@ public static class EmulationRunner
                 progress(n);
             }
         }
-        fw.Core.Advance(t + 10 * Second);
+        board.Run(() => board.Fw.Core.Advance(t + 10 * Second), total, cardInFlight: false);
+        board.Flash.PowerRestored();
+        var last = board.Fw;
         curve.Close();
         progress?.Invoke(total);
 
@@ -90,8 +114,8 @@ public static class EmulationRunner
             TruthInsertions = total,
             TruthFailureAtInsertion = failureAt,
             TruthFailureAtUs = failureUs,
-            FirmwareInsertions = fw.Counters.BoardInsertions,
-            Health = HealthSummary.Of(fw),
+            FirmwareInsertions = last.Counters.BoardInsertions,
+            Health = HealthSummary.Of(last),
             FlagsRaised = flagsRaised,
             FlagHistory = observer.Flags,
             FirstFlagAtInsertion = observer.Flags.Count > 0 ? observer.Flags[0].Insertion : null,
@@ -103,7 +127,9 @@ public static class EmulationRunner
             Latency = LatencyStats.Of(observer.InsertLatencyUs, observer.RemoveLatencyUs),
             Curve = curve,
             SimulatedUs = t,
-            Edges = mixer.Edges,
+            Edges = board.Edges,
+            Store = new StoreTally(board.PowerCuts, board.CutsInFlight, board.InsertionsLost, board.HealthRegressions,
+                board.FallbackReleasedByReboot, board.Flash.BytesWritten, board.Flash.BlocksErased, board.Flash.LittleFsBlocksErased, last.Store.SnapshotsWritten),
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
     }

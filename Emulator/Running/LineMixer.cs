@@ -29,9 +29,12 @@ public sealed class LineMixer(IStimulusTarget target)
 
     public long Edges { get; private set; }
 
-    public void Feed(StimulusBuffer buffer)
+    public void Feed(StimulusBuffer buffer) => Feed(buffer, buffer.Count);
+
+    /// <summary>Feeds the first `count` stimuli only (the power went during the card).</summary>
+    public void Feed(StimulusBuffer buffer, int count)
     {
-        for (int i = 0; i < buffer.Count; i++)
+        for (int i = 0; i < count; i++)
         {
             ref Stimulus s = ref buffer[i];
             switch (s.Kind)

@@ -34,6 +34,9 @@ public sealed record Scenario
     public DetectFaultModel? DetectFault { get; init; }
     public ReadModel Reads { get; init; } = new();
 
+    /// <summary>Power cuts at seeded instants (during a card, inside a flash write, between cards); the board reboots from its flash.</summary>
+    public int PowerCuts { get; init; }
+
     /// <summary>The fault class the firmware should flag (a FaultClass name), or null for none.</summary>
     public string? ExpectFlag { get; init; }
 }

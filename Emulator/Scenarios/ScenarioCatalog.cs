@@ -70,6 +70,15 @@ public static class ScenarioCatalog
             Users = new UserModel { HalfInsert = 0.03, QuickReinsert = 0.05, LeaveIn = 0.02 },
             ExpectFlag = null,
         },
+        new Scenario
+        {
+            Name = "power-cut",
+            Description = "A slot wearing out ten times faster than rated on a flaky supply: 60 power cuts (during cards, inside flash writes, between cards).",
+            Insertions = 6000,
+            Wear = new WearModel { LifeScale = 10 },
+            PowerCuts = 60,
+            ExpectFlag = "contact_wear",
+        },
     };
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));

@@ -96,6 +96,7 @@ public static class ScenarioFile
         // detect line is flagged as chattering at card #0, so the range keeps a margin below that.
         Check(s.EmiPerSecond >= 0 && s.EmiPerSecond <= 2_000, "emi_per_second must be 0..2000 (more is read as a chattering switch)");
         Check(s.Wear.LifeScale > 0, "wear.life_scale must be positive");
+        Check(s.PowerCuts >= 0 && s.PowerCuts <= 100_000, "power_cuts must be 0..100000");
         Check(s.Wear.BounceNewUs >= 100 && s.Wear.BounceEndUs >= 100, "wear bounce spans must be at least 100 us");
         Check(s.Wear.BounceNewUs <= 30_000 && s.Wear.BounceEndUs <= 30_000, "wear bounce spans must be at most 30000 us");
         Check(s.Wear.SpringFailWidth > 0, "wear.spring_fail_width must be positive");

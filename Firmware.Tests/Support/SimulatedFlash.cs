@@ -1,3 +1,7 @@
+#if NETCOREAPP
+// Host builds (the emulator links this file) have nullable checks on; nanoFramework has no annotations.
+#nullable disable
+#endif
 using System.Collections;
 using PosSlot.Firmware.Persistence;
 
@@ -47,9 +51,23 @@ namespace PosSlot.Firmware.Tests.Support
         /// <summary>File data bytes written since the drive was made (the write stream a cut is armed on).</summary>
         public long BytesWritten;
 
-        /// <summary>Bytes programmed including metadata commits, and 4 KB blocks erased.</summary>
+        /// <summary>Bytes programmed including metadata commits, and 4 KB blocks erased (the log model above).</summary>
         public long BytesProgrammed;
         public long BlocksErased;
+
+        /// <summary>
+        /// Blocks erased as LittleFS 2.x really spends them (its issues #581, #862, #905): a synced
+        /// append to a file larger than the inline limit copies the file's partly filled last block
+        /// to a freshly erased one; a file up to the limit lives in its directory's metadata log,
+        /// each write committing the whole file there (a 4 KB log block erased as it fills); a
+        /// whole-file write erases the blocks it fills. The firmware flushes every write.
+        /// </summary>
+        public long LittleFsBlocksErased;
+
+        /// <summary>LittleFS's inline limit: block_size / 8 at most (cache_size can lower it).</summary>
+        public const int InlineMax = BlockSize / 8;
+
+        long _metadataLog;
 
         /// <summary>When set, every write and append fails (a full or failing drive).</summary>
         public bool Full;
@@ -61,6 +79,9 @@ namespace PosSlot.Firmware.Tests.Support
         }
 
         public bool CutArmed { get { return _cutAt >= 0; } }
+
+        /// <summary>The file the last power cut tore (null if none yet).</summary>
+        public string LastCutFile;
 
         /// <summary>Power is back: the cut is spent.</summary>
         public void PowerRestored()
@@ -135,7 +156,8 @@ namespace PosSlot.Firmware.Tests.Support
             int n = Allowed(length);
             _files[name] = Slice(data, 0, n);
             Spend(n);
-            Strike(n, length);
+            LittleFsWrite(n);
+            Strike(name, n, length);
             return true;
         }
 
@@ -156,7 +178,8 @@ namespace PosSlot.Firmware.Tests.Support
             System.Array.Copy(data, offset, grown, oldLength, n);
             _files[name] = grown;
             Spend(n);
-            Strike(n, length);
+            LittleFsAppend(oldLength, grown.Length);
+            Strike(name, n, length);
             return true;
         }
 
@@ -180,11 +203,12 @@ namespace PosSlot.Firmware.Tests.Support
             return (int)(_cutAt - BytesWritten);
         }
 
-        void Strike(int written, int length)
+        void Strike(string name, int written, int length)
         {
             // A write cut part-way is torn; one that ends exactly at the mark lands, and the power goes right after.
             if (_cutAt >= 0 && (written < length || BytesWritten >= _cutAt))
             {
+                LastCutFile = name;
                 throw new PowerCutException();
             }
         }
@@ -197,6 +221,39 @@ namespace PosSlot.Firmware.Tests.Support
             _head += programmed;
             BytesProgrammed += programmed;
             BlocksErased += _head / BlockSize - before;
+        }
+
+        void LittleFsWrite(int size)
+        {
+            if (size <= InlineMax)
+            {
+                Commit(size);
+                return;
+            }
+            LittleFsBlocksErased += (size + BlockSize - 1) / BlockSize;
+            Commit(0);
+        }
+
+        void LittleFsAppend(int oldSize, int newSize)
+        {
+            if (newSize <= InlineMax)
+            {
+                Commit(newSize);
+                return;
+            }
+            // Outlined: the last block is rewritten from its start, plus any new blocks the append fills.
+            int firstTouched = oldSize / BlockSize;
+            int lastTouched = (newSize - 1) / BlockSize;
+            LittleFsBlocksErased += lastTouched - firstTouched + 1;
+            Commit(0);
+        }
+
+        /// <summary>A metadata commit: tags plus any inline data; a log block is erased as the log fills.</summary>
+        void Commit(int inlineBytes)
+        {
+            long before = _metadataLog / BlockSize;
+            _metadataLog += MetadataCommitBytes + inlineBytes;
+            LittleFsBlocksErased += _metadataLog / BlockSize - before;
         }
 
         long Used()

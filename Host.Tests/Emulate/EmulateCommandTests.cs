@@ -19,7 +19,7 @@ public class EmulateCommandTests
             StringAssert.Contains(run.Output, s.Name + " ");
         }
         StringAssert.Contains(run.Output, "(default)");
-        Assert.AreEqual(7, ScenarioCatalog.All.Count);
+        Assert.AreEqual(8, ScenarioCatalog.All.Count);
     }
 
     [TestMethod]

@@ -46,6 +46,18 @@ public static class EmulateJson
                 measures = MeasuresJson.Of(r.Health.Measures),
                 forecast = MeasuresJson.Forecast(r.Health.Forecast),
             },
+            store = new
+            {
+                power_cuts = r.Store.PowerCuts,
+                cuts_in_flight = r.Store.CutsInFlight,
+                insertions_lost = r.Store.InsertionsLost,
+                health_regressions = r.Store.HealthRegressions,
+                fallback_releases_by_reboot = r.Store.FallbackReleasedByReboot,
+                store_bytes_written = r.Store.BytesWritten,
+                store_blocks_erased = r.Store.BlocksErased,
+                store_blocks_erased_littlefs_cow = r.Store.LittleFsBlocksErased,
+                snapshots_since_boot = r.Store.Snapshots,
+            },
             latency_us = new
             {
                 insert_p50 = r.Latency.InsertP50,

@@ -33,7 +33,8 @@ public static class EmulateText
 
         var table = new Table().Border(TableBorder.Ascii).AddColumn("").AddColumn("truth (simulated slot)").AddColumn("firmware");
         bool match = r.FirmwareInsertions == r.TruthInsertions;
-        table.AddRow("insertions", N(r.TruthInsertions), N(r.FirmwareInsertions) + (match ? " (match)" : " MISMATCH"));
+        string verdict = match ? " (match)" : r.Store.PowerCuts > 0 && r.CountsAsExpected ? $" ({N(r.Store.InsertionsLost)} lost in power cuts)" : " MISMATCH";
+        table.AddRow("insertions", N(r.TruthInsertions), N(r.FirmwareInsertions) + verdict);
         var firstFlag = r.FlagHistory.FirstOrDefault();
         table.AddRow("slot failed / fallback",
             r.TruthFailureAtInsertion is { } f ? $"#{N(f)} on {Date(r.TruthFailureAtUs!.Value)}" : "never",
@@ -41,6 +42,14 @@ public static class EmulateText
         table.AddRow("first flag", "", firstFlag == null ? "none" : $"#{N(firstFlag.Insertion)} on {Date(firstFlag.TimeUs)}: {firstFlag.Fault} {firstFlag.Level}");
         table.AddRow("now", "", $"{r.Health.Health}, fallback {(r.Health.FallbackEngaged ? "ENGAGED" : "off")}");
         table.AddRow("payments retried", $"{N(r.PaymentsRetried)} because of the slot", $"{N(r.PaymentsRetriedAfterFailure)} of them after it had failed");
+        var st = r.Store;
+        if (st.PowerCuts > 0)
+        {
+            table.AddRow("power cuts", $"{N(st.PowerCuts)} ({N(st.CutsInFlight)} with an insertion in flight)",
+                $"{N(st.InsertionsLost)} insertions lost, {st.HealthRegressions} health regressions, {st.FallbackReleasedByReboot} fallback releases");
+        }
+        table.AddRow("store (flash)", "", $"{N(st.BytesWritten)} bytes written ({(double)st.BytesWritten / System.Math.Max(1, r.TruthInsertions):0.0} per insertion), "
+            + $"{N(st.BlocksErased)} 4 KB blocks erased, {N(st.Snapshots)} snapshots since the last boot");
         console.Write(table);
 
         var firsts = r.FirstRaises.ToList();
