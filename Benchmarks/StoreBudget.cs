@@ -17,7 +17,7 @@ public static class StoreBudget
 
     public static void Print(int millionRun)
     {
-        Console.WriteLine("| run | insertions | bytes written | per insertion | blocks erased (log model) | per 1,000 | share of endurance | blocks erased (LittleFS copy-on-append) | per 1,000 | share of endurance |");
+        Console.WriteLine("| run | insertions | bytes written | per insertion | blocks erased (log model) | per 1,000 | share of endurance | blocks erased (LittleFS model) | per 1,000 | share of endurance |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Row("lifetime", ScenarioCatalog.Find("lifetime")!, null);
         Row("lifetime, 60 power cuts", ScenarioCatalog.Find("lifetime")! with { PowerCuts = 60 }, null);

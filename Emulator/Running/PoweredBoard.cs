@@ -66,7 +66,7 @@ public sealed class PoweredBoard
         }
         if (cut)
         {
-            Reboot(truthInsertions, cardInFlight || Flash.LastCutFile == StoreFiles.Name(StoreFiles.Journal));
+            Reboot(truthInsertions, cardInFlight || StoreFiles.IsJournal(Flash.LastCutFile));
         }
     }
 

@@ -10,7 +10,18 @@ namespace PosSlot.Firmware.Tests.Persistence
     {
         static readonly string A = StoreFiles.Name(StoreFiles.SnapshotA);
         static readonly string B = StoreFiles.Name(StoreFiles.SnapshotB);
-        static readonly string Journal = StoreFiles.Name(StoreFiles.Journal);
+        static readonly string Journal = StoreFiles.JournalSegment(0);
+
+        /// <summary>The newest journal segment on the drive.</summary>
+        static string LastSegment(StoredBoard board)
+        {
+            int n = 0;
+            while (board.Flash.Exists(StoreFiles.JournalSegment(n + 1)))
+            {
+                n++;
+            }
+            return StoreFiles.JournalSegment(n);
+        }
 
         /// <summary>A board that ran 300 insertions of the script (snapshots in both slots, a journal after them).</summary>
         static StoredBoard Used(out LifeScript script)
@@ -55,8 +66,8 @@ namespace PosSlot.Firmware.Tests.Persistence
         {
             LifeScript script;
             StoredBoard board = Used(out script);
-            int length = board.Flash.Length(Journal);
-            board.Flash.Truncate(Journal, length - 5);
+            string last = LastSegment(board);
+            board.Flash.Truncate(last, board.Flash.Length(last) - 5);
             board.PowerOn();
             Assert.AreEqual(EventCode.StoreRecovered, board.Boot.Outcome);
             Assert.AreEqual(299L, board.Fw.Counters.BoardInsertions, "only the torn last entry is lost");
@@ -128,6 +139,41 @@ namespace PosSlot.Firmware.Tests.Persistence
             Assert.AreEqual(1, board.Events.CountOf(EventCode.StoreWriteRestored));
             board.PowerOn();
             Assert.AreEqual(401L, board.Fw.Counters.BoardInsertions, "the retried snapshot carried the insertions the journal could not");
+        }
+
+        [TestMethod]
+        public void JournalSegmentsStaySmallEnoughForLittleFsToKeepInline()
+        {
+            LifeScript script;
+            StoredBoard board = Used(out script);
+            int n = 0;
+            for (; board.Flash.Exists(StoreFiles.JournalSegment(n)); n++)
+            {
+                int length = board.Flash.Length(StoreFiles.JournalSegment(n));
+                Assert.IsTrue(length > 0 && length <= board.Settings.JournalSegmentBytes, "segment " + n + ": " + length + " bytes");
+                Assert.IsTrue(length <= SimulatedFlash.InlineMax);
+            }
+            Assert.IsTrue(n > 10, "a run of segments: " + n);
+        }
+
+        [TestMethod]
+        public void SegmentsLeftByACutWhileTheJournalWasBeingDeletedAreSkipped()
+        {
+            LifeScript script;
+            StoredBoard board = Used(out script);
+            byte[] first = board.Flash.Read(StoreFiles.JournalSegment(0));
+            byte[] second = board.Flash.Read(StoreFiles.JournalSegment(1));
+            Assert.IsTrue(board.Fw.Store.WriteSnapshot());
+            Assert.IsFalse(board.Flash.Exists(StoreFiles.JournalSegment(0)), "the snapshot deleted the journal");
+            // Deleted newest first: a cut part-way leaves the oldest segments, entries the snapshot holds.
+            board.Flash.Put(StoreFiles.JournalSegment(0), first);
+            board.Flash.Put(StoreFiles.JournalSegment(1), second);
+            byte[] before = StoredBoard.HealthBytes(board.Fw);
+            board.PowerOn();
+            Assert.AreEqual(0, board.Boot.JournalReplayed);
+            Assert.AreEqual(0, board.Boot.Discarded);
+            Expect.SameBytes(before, StoredBoard.HealthBytes(board.Fw), "state after stale segments");
+            Assert.IsFalse(board.Flash.Exists(StoreFiles.JournalSegment(0)), "boot's snapshot cleared them");
         }
 
         [TestMethod]

@@ -189,6 +189,7 @@ namespace PosSlot.Firmware.Tests.Support
             {
                 _files.Remove(name);
                 Spend(0);
+                Commit(0);
             }
             return true;
         }
@@ -248,12 +249,35 @@ namespace PosSlot.Firmware.Tests.Support
             Commit(0);
         }
 
-        /// <summary>A metadata commit: tags plus any inline data; a log block is erased as the log fills.</summary>
+        /// <summary>
+        /// A metadata commit: tags plus any inline data. When the log block fills, LittleFS compacts:
+        /// it erases the pair's other block and rewrites the live metadata there (the inline files'
+        /// data with their tags); a directory whose live data passes half a block is split over more
+        /// pairs, so a compaction rewrites at most half a block.
+        /// </summary>
         void Commit(int inlineBytes)
         {
-            long before = _metadataLog / BlockSize;
             _metadataLog += MetadataCommitBytes + inlineBytes;
-            LittleFsBlocksErased += _metadataLog / BlockSize - before;
+            while (_metadataLog >= BlockSize)
+            {
+                LittleFsBlocksErased++;
+                long live = LiveInline();
+                _metadataLog = (live < BlockSize / 2 ? live : BlockSize / 2) + _metadataLog - BlockSize;
+            }
+        }
+
+        long LiveInline()
+        {
+            long live = 0;
+            foreach (object data in _files.Values)
+            {
+                int length = ((byte[])data).Length;
+                if (length <= InlineMax)
+                {
+                    live += length + MetadataCommitBytes;
+                }
+            }
+            return live;
         }
 
         long Used()

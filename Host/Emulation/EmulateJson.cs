@@ -55,7 +55,7 @@ public static class EmulateJson
                 fallback_releases_by_reboot = r.Store.FallbackReleasedByReboot,
                 store_bytes_written = r.Store.BytesWritten,
                 store_blocks_erased = r.Store.BlocksErased,
-                store_blocks_erased_littlefs_cow = r.Store.LittleFsBlocksErased,
+                store_blocks_erased_littlefs = r.Store.LittleFsBlocksErased,
                 snapshots_since_boot = r.Store.Snapshots,
             },
             latency_us = new

@@ -32,6 +32,9 @@ namespace PosSlot.Firmware.Persistence
         int _nextSlot = StoreFiles.SnapshotA;
         uint _journalSeq;
         int _journalEntries;
+        int _segments;
+        int _segmentBytes;
+        string _segmentName;
         bool _journalBroken;
         long _logIdAtSnapshot;
         bool _snapshotDue;
@@ -95,7 +98,7 @@ namespace PosSlot.Firmware.Persistence
                 Note(report, discardFile, discardWhy, StoreFiles.SnapshotB, whyB);
             }
 
-            byte[] journal = _storage.Read(StoreFiles.Name(StoreFiles.Journal));
+            _segments = CountSegments();
             if (best != null)
             {
                 Load(_fw, best);
@@ -103,7 +106,11 @@ namespace PosSlot.Firmware.Persistence
                 _fw.Log.SkipIds(_s.LogIdReserve);
                 report.SnapshotSequence = _snapshotSeq;
                 report.ResumeUs = _resumeUs;
-                int why = Replay(journal, report);
+                int why = StoreDiscard.None;
+                for (int n = 0; n < _segments && why == StoreDiscard.None; n++)
+                {
+                    why = Replay(_storage.Read(StoreFiles.JournalSegment(n)), report);
+                }
                 report.ResumeUs = _resumeUs;
                 if (why != StoreDiscard.None)
                 {
@@ -145,6 +152,11 @@ namespace PosSlot.Firmware.Persistence
             }
             _snapshotDue = true;
             _fw.Core.Bus.Release();
+            if (SnapshotsWritten == 0)
+            {
+                // The old segments (perhaps with a torn tail) are still there: append nothing after them.
+                _journalBroken = true;
+            }
             return report;
         }
 
@@ -235,7 +247,7 @@ namespace PosSlot.Firmware.Persistence
                 _journalEntries = 0;
                 _logIdAtSnapshot = _fw.Log.NextId;
                 // The journal's entries are all in the snapshot now; a journal that will not go stays paused.
-                _journalBroken = !Written(_storage.Delete(StoreFiles.Name(StoreFiles.Journal)));
+                _journalBroken = !DeleteSegments();
                 _snapshotDue = _journalBroken;
                 if (_markerPending)
                 {
@@ -277,10 +289,17 @@ namespace PosSlot.Firmware.Persistence
 
         void Append()
         {
+            if (_segments == 0 || _segmentBytes + _entry.Position > _s.JournalSegmentBytes)
+            {
+                _segmentName = StoreFiles.JournalSegment(_segments);
+                _segments++;
+                _segmentBytes = 0;
+            }
             bool ok = !_entry.Overflowed
-                && Written(_storage.Append(StoreFiles.Name(StoreFiles.Journal), _entry.Buffer, 0, _entry.Position));
+                && Written(_storage.Append(_segmentName, _entry.Buffer, 0, _entry.Position));
             if (ok)
             {
+                _segmentBytes += _entry.Position;
                 _journalSeq++;
                 _journalEntries++;
                 EntriesWritten++;
@@ -289,6 +308,35 @@ namespace PosSlot.Firmware.Persistence
             // What follows a failed append may be unreadable: pause the journal until a snapshot restarts it.
             _journalBroken = true;
             _snapshotDue = true;
+        }
+
+        /// <summary>Segments on the drive: journal-0 up to the first missing one.</summary>
+        int CountSegments()
+        {
+            int n = 0;
+            while (n < 65536 && _storage.Read(StoreFiles.JournalSegment(n)) != null)
+            {
+                n++;
+            }
+            return n;
+        }
+
+        /// <summary>
+        /// Deletes the journal, newest segment first: a cut part-way leaves journal-0..k, entries the
+        /// snapshot already holds, which boot finds and skips; never a gap before live segments.
+        /// </summary>
+        bool DeleteSegments()
+        {
+            while (_segments > 0)
+            {
+                if (!Written(_storage.Delete(StoreFiles.JournalSegment(_segments - 1))))
+                {
+                    return false;
+                }
+                _segments--;
+            }
+            _segmentBytes = 0;
+            return true;
         }
 
         bool Written(bool ok)

@@ -6,6 +6,12 @@ namespace PosSlot.Firmware.Persistence
         /// <summary>Journal entries between budget snapshots: bounds the replay at boot and the journal's size.</summary>
         public int SnapshotEveryEntries = 256;
 
+        /// <summary>
+        /// A journal segment's size limit: under LittleFS's inline limit (min(cache_size, 1022,
+        /// block_size / 8), 512 on 4 KB blocks) with room to spare, so appends stay in metadata.
+        /// </summary>
+        public int JournalSegmentBytes = 128;
+
         /// <summary>Log entries between snapshots at most, so the id reserve below always covers the lost ones.</summary>
         public int SnapshotEveryLogEntries = 1024;
 
