@@ -12,6 +12,13 @@ public struct InsertionTruth
 
     public bool Seated;
 
+    /// <summary>
+    /// The slot's lines saw this card at all: detect closed, or the contact seated. A card pushed
+    /// half in under a detect switch that no longer closes touches nothing the slot can sense, so
+    /// no firmware could count it; the comparison with the firmware leaves it out.
+    /// </summary>
+    public bool Sensed;
+
     /// <summary>The slot, as it is for this card, fails at least 30 % of payments (WearCurve.FailureShare).</summary>
     public bool SlotFailed;
     public bool QuickReinsertNext;

@@ -118,6 +118,7 @@ public sealed class SlotPhysics
             truth.DetectOutSettledUs = BounceTrain.Add(buffer, SlotLine.Detect, 0, outUs, span, 3 + _rnd.Next(0, 4), _rnd);
         }
         truth.EndUs = outUs + 10 * Ms;
+        truth.Sensed = truth.DetectInSettledUs >= 0 || truth.Seated;
         if (detectMode == "chatter")
         {
             AddChatter(truth.EndUs + 100 * Ms, buffer);

@@ -24,6 +24,9 @@ public sealed record EmulationResult
     public required int Seed { get; init; }
 
     public required long TruthInsertions { get; init; }
+
+    /// <summary>Of those, the cards the slot's lines could sense at all (InsertionTruth.Sensed): what the firmware should count.</summary>
+    public required long TruthSensedInsertions { get; init; }
     public long? TruthFailureAtInsertion { get; init; }
     public long? TruthFailureAtUs { get; init; }
 
@@ -53,8 +56,8 @@ public sealed record EmulationResult
     /// cut that hit an insertion in flight, and no reboot made health better or released fallback.
     /// </summary>
     public bool CountsAsExpected =>
-        TruthInsertions - FirmwareInsertions >= 0
-        && TruthInsertions - FirmwareInsertions <= Store.CutsInFlight
+        TruthSensedInsertions - FirmwareInsertions >= 0
+        && TruthSensedInsertions - FirmwareInsertions <= Store.CutsInFlight
         && Store.HealthRegressions == 0 && Store.FallbackReleasedByReboot == 0;
 
     public required LatencyStats Latency { get; init; }

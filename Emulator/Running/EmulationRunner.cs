@@ -37,12 +37,16 @@ public static class EmulationRunner
 
         long t = Second;
         long? failureAt = null, failureUs = null;
-        long retried = 0, retriedAfterFailure = 0;
+        long retried = 0, retriedAfterFailure = 0, sensed = 0;
         var forecasts = new List<ForecastPoint>();
         long forecastEvery = Math.Max(1, total / 10);
         for (long n = 1; n <= total; n++)
         {
             var truth = physics.Insert(n, t, buffer);
+            if (truth.Sensed)
+            {
+                sensed++;
+            }
             if (failureAt == null && truth.SlotFailed)
             {
                 failureAt = n;
@@ -63,8 +67,8 @@ public static class EmulationRunner
             if (cut.Kind == PowerCutKind.DuringCard)
             {
                 // The power goes while the card is in: the rest of its edges never reach the board.
-                board.Run(() => board.Mixer.Feed(buffer, cut.Where(buffer.Count)), n, cardInFlight: true);
-                board.Cut(n, cardInFlight: true);
+                board.Run(() => board.Mixer.Feed(buffer, cut.Where(buffer.Count)), sensed, cardInFlight: true);
+                board.Cut(sensed, cardInFlight: true);
             }
             else
             {
@@ -77,10 +81,10 @@ public static class EmulationRunner
                 {
                     board.Mixer.Feed(buffer);
                     board.Fw.Core.Advance(Math.Min(next - 1, truth.EndUs + 100_000));
-                }, n, cardInFlight: false);
+                }, sensed, cardInFlight: false);
                 if (cut.Kind == PowerCutKind.BetweenCards)
                 {
-                    board.Cut(n, cardInFlight: false);
+                    board.Cut(sensed, cardInFlight: false);
                 }
             }
             var fw = board.Fw;
@@ -92,7 +96,7 @@ public static class EmulationRunner
             if (cleanings.Contains((int)n))
             {
                 physics.Clean();
-                board.Run(() => board.Fw.SlotCleaned(Math.Min(next - 1, truth.EndUs + Second)), n, cardInFlight: false);
+                board.Run(() => board.Fw.SlotCleaned(Math.Min(next - 1, truth.EndUs + Second)), sensed, cardInFlight: false);
             }
             t = next;
             if (progress != null && n % 1000 == 0)
@@ -100,7 +104,7 @@ public static class EmulationRunner
                 progress(n);
             }
         }
-        board.Run(() => board.Fw.Core.Advance(t + 10 * Second), total, cardInFlight: false);
+        board.Run(() => board.Fw.Core.Advance(t + 10 * Second), sensed, cardInFlight: false);
         board.Flash.PowerRestored();
         var last = board.Fw;
         curve.Close();
@@ -112,6 +116,7 @@ public static class EmulationRunner
             Scenario = scenario,
             Seed = seed,
             TruthInsertions = total,
+            TruthSensedInsertions = sensed,
             TruthFailureAtInsertion = failureAt,
             TruthFailureAtUs = failureUs,
             FirmwareInsertions = last.Counters.BoardInsertions,

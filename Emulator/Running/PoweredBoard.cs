@@ -51,7 +51,7 @@ public sealed class PoweredBoard
 
     /// <summary>
     /// Runs `work`; if the armed cut strikes in it (or `cutAfter` says the power goes at its end),
-    /// boots again and tallies what the reboot cost against `truthInsertions` (cards begun so far).
+    /// boots again and tallies what the reboot cost against `truthInsertions` (sensed cards begun so far).
     /// </summary>
     public void Run(Action work, long truthInsertions, bool cardInFlight)
     {
@@ -84,7 +84,7 @@ public sealed class PoweredBoard
             CutsInFlight++;
         }
         PowerOn();
-        InsertionsLost += Math.Max(0, truthInsertions - Fw.Counters.BoardInsertions - InsertionsLost);
+        InsertionsLost = Math.Max(InsertionsLost, truthInsertions - Fw.Counters.BoardInsertions);
         if (Fw.Health.State < state)
         {
             HealthRegressions++;

@@ -1,3 +1,4 @@
+using PosSlot.Emulator.Reporting;
 using System;
 using System.IO;
 using System.Linq;
@@ -112,9 +113,9 @@ public static class ScenarioFile
             Check(p >= 0 && p <= 1, $"{name} must be a probability (0..1)");
         }
         Check(s.DetectFault == null || s.DetectFault.Mode is "stuck" or "open" or "chatter",
-            $"detect_fault.mode '{s.DetectFault?.Mode}' must be stuck, open or chatter");
+            $"detect_fault.mode {Quote.Of(s.DetectFault?.Mode)} must be stuck, open or chatter");
         Check(s.Cleanings!.All(c => c > 0), "cleanings are insertion numbers (positive)");
         var faults = Enumerable.Range(0, FaultClass.Count).Select(FaultClass.Name).ToArray();
-        Check(s.ExpectFlag == null || faults.Contains(s.ExpectFlag), $"expect_flag '{s.ExpectFlag}' must be one of {string.Join(", ", faults)}");
+        Check(s.ExpectFlag == null || faults.Contains(s.ExpectFlag), $"expect_flag {Quote.Of(s.ExpectFlag)} must be one of {string.Join(", ", faults)}");
     }
 }

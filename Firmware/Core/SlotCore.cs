@@ -78,6 +78,7 @@ namespace PosSlot.Firmware
             {
                 throw new System.ArgumentException("no such line");
             }
+            Time.Check(tUs);
             Edges++;
             if (tUs < _nowUs)
             {
@@ -126,6 +127,7 @@ namespace PosSlot.Firmware
         /// <summary>The terminal reports the outcome of a chip read on the current card.</summary>
         public void OnReadResult(bool ok, long tUs)
         {
+            Time.Check(tUs);
             Advance(tUs);
             _monitor.OnReadResult(ok, _nowUs);
         }
@@ -139,6 +141,7 @@ namespace PosSlot.Firmware
         /// </summary>
         public long Advance(long nowUs)
         {
+            Time.Check(nowUs);
             while (_due <= nowUs)
             {
                 AdvancePasses++;

@@ -1,3 +1,4 @@
+using PosSlot.Emulator.Reporting;
 using System.IO;
 using PosSlot.Host.Cli;
 using PosSlot.Host.Tests.Support;

@@ -76,4 +76,34 @@ public class ScenarioInputTests
         Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
         StringAssert.DoesNotMatch(run.Output, new System.Text.RegularExpressions.Regex("\"Failed\""));
     }
+
+    [TestMethod]
+    [DataRow("detect_fault", "{\"detect_fault\": {\"mode\": \"%\", \"onset\": 0}}", "detect_fault.mode ")]
+    [DataRow("expect_flag", "{\"expect_flag\": \"%\"}", "expect_flag ")]
+    public void Case10_AnUnknownModeOrFlagIsQuotedShortAndEscaped(string field, string template, string expected)
+    {
+        // JSON escapes, so the scenario holds a real ESC and BEL around 5,000 characters.
+        string huge = new string('x', 5000) + "\\u0007";
+        var run = Emulate(template.Replace("%", "\\u001b[31m" + huge));
+        AssertBadInput(run, expected + "'\\x1b[31mxxx");
+        Assert.IsTrue(run.Error.Length < 300, field + ": " + run.Error.Length + " characters");
+        Assert.IsFalse(run.Error.Contains('\u001b'), "no control byte reaches the terminal");
+    }
+
+    [TestMethod]
+    public void Case9_CardsADeadDetectSwitchCannotSeeAreNotCountedAgainstTheFirmware()
+    {
+        using var file = TempFile.With("{\"insertions\": 500, \"detect_fault\": {\"mode\": \"open\", \"onset\": 0}}");
+        var run = CliRun.Of("emulate", "--scenario", file.Path, "--json");
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
+        var json = System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+        long customers = json.GetProperty("truth").GetProperty("insertions").GetInt64();
+        long sensed = json.GetProperty("truth").GetProperty("sensed_insertions").GetInt64();
+        Assert.AreEqual(500L, customers);
+        Assert.IsTrue(sensed < customers, "half-inserted cards under an open detect switch touch neither line");
+        Assert.AreEqual(sensed, json.GetProperty("firmware").GetProperty("insertions").GetInt64(), "the firmware counts every card it could see");
+        var text = CliRun.Of("emulate", "--scenario", file.Path);
+        StringAssert.Contains(text.Output, "touched neither line");
+        StringAssert.Contains(text.Output, "(match)");
+    }
 }

@@ -66,7 +66,7 @@ public class EmulateAcceptanceTests
         var truth = json.GetProperty("truth");
         var fw = json.GetProperty("firmware");
         var store = json.GetProperty("store");
-        long lost = truth.GetProperty("insertions").GetInt64() - fw.GetProperty("insertions").GetInt64();
+        long lost = truth.GetProperty("sensed_insertions").GetInt64() - fw.GetProperty("insertions").GetInt64();
         // No missed or false insertion; with power cuts, at most the one in flight per cut that hit one.
         Assert.IsTrue(lost >= 0 && lost <= store.GetProperty("cuts_in_flight").GetInt32(), $"lost {lost}");
         Assert.AreEqual(lost, store.GetProperty("insertions_lost").GetInt64());

@@ -22,7 +22,7 @@ public class PowerCutCliTests
         long lost = store.GetProperty("insertions_lost").GetInt64();
         int inFlight = store.GetProperty("cuts_in_flight").GetInt32();
         Assert.IsTrue(inFlight > 0 && lost <= inFlight, $"lost {lost}, cuts in flight {inFlight}");
-        Assert.AreEqual(json.GetProperty("truth").GetProperty("insertions").GetInt64() - lost, json.GetProperty("firmware").GetProperty("insertions").GetInt64());
+        Assert.AreEqual(json.GetProperty("truth").GetProperty("sensed_insertions").GetInt64() - lost, json.GetProperty("firmware").GetProperty("insertions").GetInt64());
         Assert.AreEqual(0, store.GetProperty("health_regressions").GetInt32());
         Assert.AreEqual(0, store.GetProperty("fallback_releases_by_reboot").GetInt32());
         Assert.IsTrue(json.GetProperty("firmware").GetProperty("fallback").GetBoolean(), "the slot failed and stays in fallback through the cuts");

@@ -1,3 +1,4 @@
+using PosSlot.Emulator.Reporting;
 using System.Text.RegularExpressions;
 
 namespace PosSlot.Host.Cli;

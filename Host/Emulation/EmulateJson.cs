@@ -20,6 +20,7 @@ public static class EmulateJson
             truth = new
             {
                 insertions = r.TruthInsertions,
+                sensed_insertions = r.TruthSensedInsertions,
                 failure_at_insertion = r.TruthFailureAtInsertion,
             },
             firmware = new

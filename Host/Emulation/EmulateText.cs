@@ -32,9 +32,11 @@ public static class EmulateText
         output.WriteLine();
 
         var table = new Table().Border(TableBorder.Ascii).AddColumn("").AddColumn("truth (simulated slot)").AddColumn("firmware");
-        bool match = r.FirmwareInsertions == r.TruthInsertions;
+        bool match = r.FirmwareInsertions == r.TruthSensedInsertions;
         string verdict = match ? " (match)" : r.Store.PowerCuts > 0 && r.CountsAsExpected ? $" ({N(r.Store.InsertionsLost)} lost in power cuts)" : " MISMATCH";
-        table.AddRow("insertions", N(r.TruthInsertions), N(r.FirmwareInsertions) + verdict);
+        string unseen = r.TruthSensedInsertions == r.TruthInsertions ? ""
+            : $" ({N(r.TruthInsertions - r.TruthSensedInsertions)} touched neither line: not countable)";
+        table.AddRow("insertions", N(r.TruthInsertions) + unseen, N(r.FirmwareInsertions) + verdict);
         var firstFlag = r.FlagHistory.FirstOrDefault();
         table.AddRow("slot failed / fallback",
             r.TruthFailureAtInsertion is { } f ? $"#{N(f)} on {Date(r.TruthFailureAtUs!.Value)}" : "never",

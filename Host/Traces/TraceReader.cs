@@ -1,3 +1,4 @@
+using PosSlot.Emulator.Reporting;
 using System;
 using System.Collections.Generic;
 using System.Globalization;

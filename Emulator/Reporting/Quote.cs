@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PosSlot.Host.Cli;
+namespace PosSlot.Emulator.Reporting;
 
 /// <summary>Offending input quoted in a message: at most 80 characters, control bytes escaped, so a binary or huge input gives one short line.</summary>
 public static class Quote
