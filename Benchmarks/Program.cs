@@ -11,21 +11,34 @@ if (args.Length > 0 && args[0] == "--counts")
 {
     CoreWorkCounts.Print("fresh", 2000);
     CoreWorkCounts.Print("noisy", 2000);
-    return;
+    return 0;
 }
 
 // `--forecast-table`: the wear forecast's error table of docs/health.md (deterministic, no timing).
 if (args.Length > 0 && args[0] == "--forecast-table")
 {
     PosSlot.Emulator.Reporting.ForecastCheck.Print(Console.Out, args.Length > 1 ? args[1] : ".");
-    return;
+    return 0;
 }
 
 // `--store-budget [N]`: the store's bytes written and blocks erased (docs/performance.md), deterministic.
 if (args.Length > 0 && args[0] == "--store-budget")
 {
     StoreBudget.Print(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
-    return;
+    return 0;
+}
+
+// `--fuzz N`: the seeded input fuzz at size (docs/performance.md).
+if (args.Length > 0 && args[0] == "--fuzz")
+{
+    return FuzzRun.Print(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+}
+
+// `--replay-memory MB...`: replay's peak memory on generated traces of those sizes (docs/performance.md).
+if (args.Length > 0 && args[0] == "--replay-memory")
+{
+    ReplayMemory.Print(args.Length > 1 ? Array.ConvertAll(args[1..], long.Parse) : new long[] { 10, 100, 1000 });
+    return 0;
 }
 
 // Edges per recorded run, so ns/op of CoreEdgeBenchmark can be read per edge (printed before the tables).
@@ -38,3 +51,4 @@ foreach (var name in new[] { "fresh", "noisy" })
 // In-process: no auxiliary project builds, so it runs where only this solution's packages are restored.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(CoreEdgeBenchmark).Assembly).Run(args, config);
+return 0;

@@ -7,14 +7,12 @@ public static class Quote
 {
     public const int MaxChars = 80;
 
-    public static string Of(string? text)
+    public static string Of(string? text) => text == null ? "null" : "'" + Escaped(text) + "'";
+
+    /// <summary>The same, without the quotes: for a field name or path inside a message.</summary>
+    public static string Escaped(string text)
     {
-        if (text == null)
-        {
-            return "null";
-        }
         var b = new StringBuilder(text.Length > MaxChars ? MaxChars + 8 : text.Length + 2);
-        b.Append('\'');
         int n = 0;
         foreach (char c in text)
         {
@@ -33,6 +31,6 @@ public static class Quote
                 b.Append(c);
             }
         }
-        return b.Append('\'').ToString();
+        return b.ToString();
     }
 }

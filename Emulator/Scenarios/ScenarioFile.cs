@@ -49,7 +49,7 @@ public static class ScenarioFile
     /// <summary>The JSON error in the user's words: where (the field path) and what, without .NET type names.</summary>
     static string JsonProblem(JsonException e)
     {
-        var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : e.Path.TrimStart('$', '.') + ": ";
+        var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : Quote.Escaped(e.Path.TrimStart('$', '.')) + ": ";
         var message = e.Message;
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.IO;
 using PosSlot.Host.Cli;
 using PosSlot.Host.Tests.Support;
@@ -52,14 +53,51 @@ public class TraceInputLimitTests
     }
 
     [TestMethod]
-    public void Case11_EndlessInputStopsWithOneLine()
+    [DataRow("/dev/zero")]
+    [DataRow("/dev/urandom")]
+    public void Case11_EndlessInputStopsWithOneLine(string device)
     {
-        if (!File.Exists("/dev/zero"))
+        if (!File.Exists(device))
         {
-            Assert.Inconclusive("needs /dev/zero");
+            Assert.Inconclusive("needs " + device);
         }
-        var run = CliRun.Of("replay", "/dev/zero");
+        var run = CliRun.Of("replay", device);
         Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, run.Error);
-        StringAssert.Contains(run.Error, "/dev/zero:1: line longer than");
+        Assert.AreEqual("", run.Output);
+        Assert.AreEqual(1, run.Error.TrimEnd().Split('\n').Length, run.Error);
+        StringAssert.Contains(run.Error, device + ": not a regular file");
+    }
+
+    [TestMethod]
+    public void Case11_ALongTraceStreamsItsRecordsAndKeepsABoundedEventList()
+    {
+        // 3,000 cards, each with a detect glitch burst that the firmware logs as noise: more events than are kept.
+        var text = new System.Text.StringBuilder("t_us,line,level\n");
+        long t = 1_000_000;
+        for (int card = 0; card < 3000; card++)
+        {
+            for (int k = 0; k < 6; k++)
+            {
+                text.Append(t + k * 400).Append(",contact,").Append(1 - k % 2).Append('\n');
+                text.Append(t + k * 400 + 200).Append(",contact,").Append(k % 2).Append('\n');
+            }
+            text.Append(t + 10_000).Append(",detect,1\n");
+            text.Append(t + 60_000).Append(",contact,1\n");
+            text.Append(t + 400_000).Append(",contact,0\n");
+            text.Append(t + 450_000).Append(",detect,0\n");
+            t += 2_000_000;
+        }
+        using var file = TempFile.With(text.ToString());
+        var run = CliRun.Of("replay", file.Path, "--json");
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
+        var json = System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+        Assert.AreEqual(3000, json.GetProperty("records").GetArrayLength());
+        Assert.AreEqual(3000L, json.GetProperty("insertions").GetInt64());
+        long kept = json.GetProperty("events").GetArrayLength();
+        long notKept = json.GetProperty("events_not_kept").GetInt64();
+        Assert.IsTrue(kept <= PosSlot.Host.Replay.ReplayCollector.MaxEvents, "kept " + kept);
+        Assert.IsTrue(kept < PosSlot.Host.Replay.ReplayCollector.MaxEvents || notKept > 0);
+        var plain = CliRun.Of("replay", file.Path);
+        Assert.AreEqual(3000, plain.Output.Split('\n').Count(l => l.StartsWith('#')));
     }
 }

@@ -7,7 +7,7 @@ using PosSlot.Host.Traces;
 
 namespace PosSlot.Host.Cli;
 
-/// <summary><c>posslot replay FILE [--json] [--detect-only]</c>.</summary>
+/// <summary><c>posslot replay FILE [--json] [--detect-only]</c>: checks the whole trace, then replays it streaming (constant memory).</summary>
 public static class ReplayCommand
 {
     public static Command Create()
@@ -35,10 +35,21 @@ public static class ReplayCommand
                 error.WriteLine($"posslot replay: {path}: {(Directory.Exists(path) ? "is a folder, not a trace file" : "no such file")}");
                 return ExitCodes.BadInput;
             }
-            Trace trace;
+            bool detect = parse.GetValue(detectOnly);
+            long edges;
             try
             {
-                trace = TraceReader.Read(path, parse.GetValue(detectOnly));
+                // First pass: check the whole trace (nothing kept), so a bad line stops it before any output.
+                using (var check = TraceReader.Open(path, detect))
+                {
+                    foreach (var _ in check.Edges())
+                    {
+                    }
+                    edges = check.EdgeCount;
+                }
+                using var trace = TraceReader.Open(path, detect);
+                IReplayOutput sink = parse.GetValue(json) ? new ReplayJson(output) : new ReplayText(output);
+                ReplayRunner.Run(trace, path, edges, new SlotConfig(), sink);
             }
             catch (TraceFormatException e)
             {
@@ -49,15 +60,6 @@ public static class ReplayCommand
             {
                 error.WriteLine($"posslot replay: {path}: cannot read: {e.Message}");
                 return ExitCodes.IoFailure;
-            }
-            var result = ReplayRunner.Run(trace, path, new SlotConfig());
-            if (parse.GetValue(json))
-            {
-                ReplayJson.Write(result, output);
-            }
-            else
-            {
-                ReplayText.Write(result, output);
             }
             return ExitCodes.Ok;
         });

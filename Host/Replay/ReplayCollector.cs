@@ -5,24 +5,32 @@ using PosSlot.Firmware.Slot;
 namespace PosSlot.Host.Replay;
 
 /// <summary>
-/// Keeps a copy of every finished insertion record and of every notable event (the routine
-/// lifecycle is in the records already; EventCode.IsRoutine says which).
+/// Hands every finished insertion record to the output at once, and keeps the first MaxEvents
+/// notable events (the routine lifecycle is in the records; EventCode.IsRoutine says which),
+/// counting the rest: memory stays bounded however long the trace.
 /// </summary>
-public sealed class ReplayCollector : ISlotEventSink
+public sealed class ReplayCollector(IReplayOutput output) : ISlotEventSink
 {
-    public List<InsertionRecord> Records { get; } = new();
+    public const int MaxEvents = 10_000;
+
     public List<LoggedEvent> Events { get; } = new();
+    public long EventsNotKept { get; private set; }
+    public long Records { get; private set; }
 
     public void OnSlotEvent(SlotEvent e)
     {
         if (e.Code == EventCode.CardRemoved)
         {
-            var copy = new InsertionRecord();
-            e.Record.CopyTo(copy);
-            Records.Add(copy);
+            Records++;
+            output.Record(e.Record);
         }
         if (EventCode.IsRoutine(e.Code))
         {
+            return;
+        }
+        if (Events.Count == MaxEvents)
+        {
+            EventsNotKept++;
             return;
         }
         Events.Add(new LoggedEvent(e.Code, EventCode.Name(e.Code), e.TimeUs, e.ReportUs, e.InsertionIndex, e.Detail1, e.Detail2));

@@ -7,22 +7,37 @@ using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
 
-/// <summary>The --json form of a replay: one object, snake_case, times in microseconds.</summary>
-public static class ReplayJson
+/// <summary>
+/// The --json form of a replay: one object, snake_case, times in microseconds. Written as the
+/// replay runs: the trace's description, then each record as its insertion finishes (one line
+/// each), then the counts, health and events, so memory stays constant in the trace's size.
+/// </summary>
+public sealed class ReplayJson(TextWriter output) : IReplayOutput
 {
-    public static void Write(ReplayResult result, TextWriter output)
+    bool _first = true;
+
+    public void Begin(string file, bool detectOnly, long? sampleRateHz, long edges)
     {
-        var document = new
+        var head = JsonSerializer.Serialize(new { file, detect_only = detectOnly, sample_rate_hz = sampleRateHz, edges }, Options);
+        output.Write(head[..head.LastIndexOf('}')].TrimEnd());
+        output.Write(",\n  \"records\": [");
+    }
+
+    public void Record(InsertionRecord r)
+    {
+        output.Write(_first ? "\n    " : ",\n    ");
+        _first = false;
+        output.Write(JsonSerializer.Serialize(Fields(r), Compact));
+    }
+
+    public void End(ReplayResult result)
+    {
+        var tail = new
         {
-            file = result.File,
-            detect_only = result.DetectOnly,
-            sample_rate_hz = result.SampleRateHz,
-            edges = result.EdgeCount,
             insertions = result.Insertions,
             removals = result.Removals,
             glitches = result.Glitches,
             noise_bursts = result.NoiseBursts,
-            records = result.Records.Select(Record).ToArray(),
             health = result.Health.Health,
             flags = result.Health.Flags.Select(f => new
             {
@@ -46,16 +61,21 @@ public static class ReplayJson
                 detail2 = e.Detail2,
                 details = EventDescription.Details(e.Code, e.Detail1, e.Detail2),
             }).ToArray(),
+            events_not_kept = result.EventsNotKept,
         };
-        output.WriteLine(JsonSerializer.Serialize(document, Options));
+        var text = JsonSerializer.Serialize(tail, Options);
+        output.Write(_first ? "],\n" : "\n  ],\n");
+        output.WriteLine(text[(text.IndexOf('{') + 1)..].TrimStart('\r', '\n'));
     }
+
+    static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Indented, and Chinese advice kept readable rather than \u-escaped.</summary>
     public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     static long? Maybe(long value) => value == InsertionRecord.None ? null : value;
 
-    public static object Record(InsertionRecord r) => new
+    public static object Fields(InsertionRecord r) => new
     {
         index = r.Index,
         inserted_us = r.InsertedUs,

@@ -5,15 +5,17 @@ using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
 
-/// <summary>The human form of a replay: a line per insertion and a summary.</summary>
-public static class ReplayText
+/// <summary>The human form of a replay: a line per insertion as it finishes, then a summary.</summary>
+public sealed class ReplayText(TextWriter output) : IReplayOutput
 {
-    public static void Write(ReplayResult result, TextWriter output)
+    public void Begin(string file, bool detectOnly, long? sampleRateHz, long edges)
     {
-        foreach (var r in result.Records)
-        {
-            output.WriteLine(Line(r));
-        }
+    }
+
+    public void Record(InsertionRecord r) => output.WriteLine(Line(r));
+
+    public void End(ReplayResult result)
+    {
         output.WriteLine();
         var source = result.SampleRateHz is { } rate ? $"{rate} Hz samples" : "edges";
         output.WriteLine($"{result.File}: {result.EdgeCount} edges ({source}{(result.DetectOnly ? ", contact follows detect" : "")})");
@@ -23,6 +25,10 @@ public static class ReplayText
         foreach (var e in result.Events)
         {
             output.WriteLine($"  {Seconds(e.TimeUs)} s  #{e.InsertionIndex,-5} {e.Name,-24} {EventDescription.Details(e.Code, e.Detail1, e.Detail2)}");
+        }
+        if (result.EventsNotKept > 0)
+        {
+            output.WriteLine($"  ... and {result.EventsNotKept} more events (the first {ReplayCollector.MaxEvents} are shown)");
         }
     }
 

@@ -9,51 +9,104 @@ using PosSlot.Host.Cli;
 namespace PosSlot.Host.Traces;
 
 /// <summary>
-/// Reads the two trace formats (docs/trace-format.md):
-/// an edge CSV with header <c>t_us,line,level</c>, or a sample CSV starting <c># rate_hz=N</c>
-/// followed by the column names (<c>detect,contact</c> or <c>detect</c>) and one row per sample.
-/// Everything is checked before anything runs: one bad line fails the whole file.
+/// Reads the two trace formats (docs/trace-format.md), streaming: an edge CSV with header
+/// <c>t_us,line,level</c>, or a sample CSV starting <c># rate_hz=N</c> followed by the column
+/// names (<c>detect,contact</c> or <c>detect</c>) and one row per sample. Edges() yields the edges
+/// as it parses, holding nothing but the current line, so any size of trace reads in constant
+/// memory; a bad line throws TraceFormatException where it is. (replay reads a file twice: once to
+/// check all of it before anything runs, once to run it.)
 /// </summary>
-public static class TraceReader
+public sealed class TraceReader : IDisposable
 {
     public const string EdgeHeader = "t_us,line,level";
     const string RatePrefix = "# rate_hz=";
 
-    /// <summary>Largest t_us accepted: 10^15 µs (about 31.7 years), far below the core's long.MaxValue "no deadline" sentinel and any overflow in its arithmetic.</summary>
+    /// <summary>Largest t_us accepted: 10^15 µs (about 31.7 years), far below the core's limit (Time.MaxUs, 2^62) and its long.MaxValue "no deadline".</summary>
     public const long MaxTimeUs = 1_000_000_000_000_000;
 
-    public static Trace Read(string path, bool detectOnly)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file");
-        }
-        using var reader = new StreamReader(path);
-        return Read(reader, path, detectOnly);
-    }
+    readonly TextReader _reader;
+    readonly string _name;
+    readonly bool _detectOnly;
+    readonly string _firstLine;
+    bool _started;
 
-    public static Trace Read(TextReader reader, string name, bool detectOnly)
+    TraceReader(TextReader reader, string name, bool detectOnly)
     {
+        _reader = reader;
+        _name = name;
+        _detectOnly = detectOnly;
         var first = BoundedLines.ReadLine(reader, name, 1);
         if (first == null)
         {
             throw new TraceFormatException(name, 1, "empty file: expected '" + EdgeHeader + "' or '" + RatePrefix + "N'");
         }
-        first = first.TrimEnd('\r').Trim();
-        if (first == EdgeHeader)
+        _firstLine = first.TrimEnd('\r').Trim();
+        if (_firstLine == EdgeHeader)
         {
-            return ReadEdges(reader, name, detectOnly);
+            DetectOnly = detectOnly;
+            return;
         }
-        if (first.StartsWith(RatePrefix, StringComparison.Ordinal))
+        if (!_firstLine.StartsWith(RatePrefix, StringComparison.Ordinal))
         {
-            return ReadSamples(reader, name, first, detectOnly);
+            throw new TraceFormatException(name, 1, $"unknown header {Quote.Of(_firstLine)}: expected '{EdgeHeader}' or '{RatePrefix}N'");
         }
-        throw new TraceFormatException(name, 1, $"unknown header {Quote.Of(first)}: expected '{EdgeHeader}' or '{RatePrefix}N'");
+        SampleRateHz = ParseLong(_firstLine[RatePrefix.Length..], name, 1, "rate_hz");
+        if (SampleRateHz < 1 || SampleRateHz > 1_000_000)
+        {
+            throw new TraceFormatException(name, 1, $"rate_hz {SampleRateHz} is outside 1..1000000");
+        }
     }
 
-    static Trace ReadEdges(TextReader reader, string name, bool detectOnly)
+    /// <summary>Opens a trace file (a regular file: see LengthGuardStream) and reads its header.</summary>
+    public static TraceReader Open(string path, bool detectOnly)
     {
-        var edges = new List<TraceEdge>();
+        var stream = LengthGuardStream.Open(path);
+        try
+        {
+            return new TraceReader(new StreamReader(stream), path, detectOnly);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    public static TraceReader Of(TextReader reader, string name, bool detectOnly) => new(reader, name, detectOnly);
+
+    /// <summary>The sample rate, or null for an edge recording.</summary>
+    public long? SampleRateHz { get; }
+
+    /// <summary>True when the contact line is taken to follow detect (set once Edges() has read a sample header).</summary>
+    public bool DetectOnly { get; private set; }
+
+    /// <summary>After Edges() has run to the end: how many edges and when the recording ended.</summary>
+    public long EdgeCount { get; private set; }
+    public long EndUs { get; private set; }
+
+    /// <summary>The edges in time order, parsed as they are read; can be enumerated once.</summary>
+    public IEnumerable<TraceEdge> Edges()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("a trace is read once");
+        }
+        _started = true;
+        var edges = SampleRateHz is { } rate ? ReadSamples(rate) : ReadEdges();
+        foreach (var edge in edges)
+        {
+            EdgeCount++;
+            yield return edge;
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    IEnumerable<TraceEdge> ReadEdges()
+    {
+        string name = _name;
+        bool detectOnly = _detectOnly;
+        var reader = _reader;
         long lastUs = 0;
         foreach (var (lineNumber, fields) in Rows(reader, name, 1, 3, "fields (t_us,line,level)"))
         {
@@ -81,22 +134,20 @@ public static class TraceReader
             {
                 continue;
             }
-            edges.Add(new TraceEdge(t, line, level));
+            EndUs = t;
+            yield return new TraceEdge(t, line, level);
             if (detectOnly && line == SlotLine.Detect)
             {
-                edges.Add(new TraceEdge(t, SlotLine.Contact, level));
+                yield return new TraceEdge(t, SlotLine.Contact, level);
             }
         }
-        return new Trace(edges, lastUs, null, detectOnly);
+        EndUs = lastUs;
     }
 
-    static Trace ReadSamples(TextReader reader, string name, string rateLine, bool detectOnly)
+    IEnumerable<TraceEdge> ReadSamples(long rate)
     {
-        long rate = ParseLong(rateLine[RatePrefix.Length..], name, 1, "rate_hz");
-        if (rate < 1 || rate > 1_000_000)
-        {
-            throw new TraceFormatException(name, 1, $"rate_hz {rate} is outside 1..1000000");
-        }
+        string name = _name;
+        var reader = _reader;
         var header = BoundedLines.ReadLine(reader, name, 2)?.Trim();
         int[] columns = header switch
         {
@@ -105,13 +156,13 @@ public static class TraceReader
             null => throw new TraceFormatException(name, 2, "missing column names: expected 'detect,contact' or 'detect'"),
             _ => throw new TraceFormatException(name, 2, $"unknown columns {Quote.Of(header)}: expected 'detect,contact' or 'detect'"),
         };
-        bool mirrorContact = detectOnly || columns.Length == 1;
+        bool mirrorContact = _detectOnly || columns.Length == 1;
+        DetectOnly = mirrorContact;
         var extractors = new SampleEdgeExtractor[columns.Length];
         for (int c = 0; c < columns.Length; c++)
         {
             extractors[c] = new SampleEdgeExtractor(rate);
         }
-        var edges = new List<TraceEdge>();
         long sample = 0;
         foreach (var (lineNumber, fields) in Rows(reader, name, 2, columns.Length, "values"))
         {
@@ -127,16 +178,16 @@ public static class TraceReader
                 {
                     continue;
                 }
-                edges.Add(new TraceEdge(t, columns[c], level));
+                yield return new TraceEdge(t, columns[c], level);
                 if (columns[c] == SlotLine.Detect && mirrorContact)
                 {
-                    edges.Add(new TraceEdge(t, SlotLine.Contact, level));
+                    yield return new TraceEdge(t, SlotLine.Contact, level);
                 }
             }
             sample++;
+            EndUs = t;
         }
-        long endUs = sample == 0 ? 0 : SampleEdgeExtractor.SampleTimeUs(sample - 1, rate);
-        return new Trace(edges, endUs, rate, mirrorContact);
+        EndUs = sample == 0 ? 0 : SampleEdgeExtractor.SampleTimeUs(sample - 1, rate);
     }
 
     /// <summary>The data rows after the header lines: 1-based line number and the comma-separated fields, blank lines skipped.</summary>
