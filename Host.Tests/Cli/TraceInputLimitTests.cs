@@ -1,3 +1,4 @@
+using PosSlot.Host.Traces;
 using System.Linq;
 using System.IO;
 using PosSlot.Host.Cli;
@@ -99,5 +100,17 @@ public class TraceInputLimitTests
         Assert.IsTrue(kept < PosSlot.Host.Replay.ReplayCollector.MaxEvents || notKept > 0);
         var plain = CliRun.Of("replay", file.Path);
         Assert.AreEqual(3000, plain.Output.Split('\n').Count(l => l.StartsWith('#')));
+    }
+
+    [TestMethod]
+    [DataRow(1L)]
+    [DataRow(1_000_000L)]
+    public void Case1_ASampleTraceLongerThanTheTimeRangeIsRefusedNotWrapped(long rate)
+    {
+        long last = TraceReader.MaxTimeUs / 1_000_000 * rate;
+        Assert.IsTrue(TraceReader.SampleTime(last, rate, "t.csv", 9) <= TraceReader.MaxTimeUs);
+        var e = Assert.ThrowsExactly<TraceFormatException>(() => TraceReader.SampleTime(last + 1, rate, "t.csv", 9));
+        StringAssert.Contains(e.Message, "t.csv:9: sample");
+        StringAssert.Contains(e.Message, "beyond the maximum time");
     }
 }

@@ -166,7 +166,7 @@ public sealed class TraceReader : IDisposable
         long sample = 0;
         foreach (var (lineNumber, fields) in Rows(reader, name, 2, columns.Length, "values"))
         {
-            long t = SampleEdgeExtractor.SampleTimeUs(sample, rate);
+            long t = SampleTime(sample, rate, name, lineNumber);
             for (int c = 0; c < columns.Length; c++)
             {
                 int level = ParseLevel(fields[c], name, lineNumber);
@@ -188,6 +188,16 @@ public sealed class TraceReader : IDisposable
             EndUs = t;
         }
         EndUs = sample == 0 ? 0 : SampleEdgeExtractor.SampleTimeUs(sample - 1, rate);
+    }
+
+    /// <summary>Sample n's time, refused past MaxTimeUs (a 1 Hz trace reaches it after 10^9 rows) like an edge's t_us.</summary>
+    public static long SampleTime(long sample, long rate, string name, int lineNumber)
+    {
+        if (sample > MaxTimeUs / 1_000_000 * rate)
+        {
+            throw new TraceFormatException(name, lineNumber, $"sample {sample} at {rate} Hz is beyond the maximum time {MaxTimeUs} us (about 31 years)");
+        }
+        return SampleEdgeExtractor.SampleTimeUs(sample, rate);
     }
 
     /// <summary>The data rows after the header lines: 1-based line number and the comma-separated fields, blank lines skipped.</summary>
