@@ -14,6 +14,8 @@ public static class PosSlotCli
         {
             EmulateCommand.Create(),
             ReplayCommand.Create(),
+            BoardsCommand.Create(),
+            FlashCommand.Create(),
         };
     }
 
