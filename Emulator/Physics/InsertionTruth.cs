@@ -12,6 +12,11 @@ public struct InsertionTruth
 
     public bool Seated;
 
+    /// <summary>When detect first closed and when the contact's bounce began and ended (-1 when not so): what the firmware's measures mean.</summary>
+    public long DetectFirstEdgeUs;
+    public long ContactFirstEdgeUs;
+    public long ContactSettledUs;
+
     /// <summary>
     /// The slot's lines saw this card at all: detect closed, or the contact seated. A card pushed
     /// half in under a detect switch that no longer closes touches nothing the slot can sense, so

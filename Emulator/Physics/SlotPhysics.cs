@@ -56,7 +56,7 @@ public sealed class SlotPhysics
     public InsertionTruth Insert(long n, long startUs, StimulusBuffer buffer)
     {
         buffer.Clear();
-        var truth = new InsertionTruth { StartUs = startUs, DetectInSettledUs = -1, DetectOutSettledUs = -1 };
+        var truth = new InsertionTruth { StartUs = startUs, DetectInSettledUs = -1, DetectOutSettledUs = -1, DetectFirstEdgeUs = -1, ContactFirstEdgeUs = -1, ContactSettledUs = -1 };
         double u = _wear.LifeFraction(n);
         if (_s.Dirt is { } dirt && n == dirt.Onset)
         {
@@ -78,6 +78,7 @@ public sealed class SlotPhysics
         {
             long span = (long)Math.Clamp(1400 * Math.Exp(0.5 * Gaussian()), 200, 6200);
             truth.DetectInSettledUs = BounceTrain.Add(buffer, SlotLine.Detect, 1, t, span, 3 + _rnd.Next(0, 4), _rnd);
+            truth.DetectFirstEdgeUs = t;
             if (stuckNow)
             {
                 _detectStuckDown = true; // this card goes in, and the bent switch never lets go
@@ -95,6 +96,8 @@ public sealed class SlotPhysics
             long span = (long)Math.Clamp(meanSpan * (1 + 0.2 * Gaussian()), 200, 30_000);
             int edges = (int)Math.Max(1, Math.Round(_wear.BounceEdges(u) + _rnd.Next(-1, 2)));
             long settled = BounceTrain.Add(buffer, SlotLine.Contact, 1, seatUs, span, edges, _rnd);
+            truth.ContactFirstEdgeUs = seatUs;
+            truth.ContactSettledUs = settled;
             long seatedFor = leaveIn ? (120 + _rnd.Next(0, 480)) * Second : (800 + _rnd.Next(0, 2200)) * Ms;
             contactOpenUs = seatUs + seatedFor;
             long cursor = Math.Max(settled, seatUs + 60 * Ms);

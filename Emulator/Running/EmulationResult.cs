@@ -17,6 +17,12 @@ public sealed record ForecastPoint(long At, long Low, long Expected, long High);
 public sealed record StoreTally(int PowerCuts, int CutsInFlight, long InsertionsLost, int HealthRegressions,
     int FallbackReleasedByReboot, long BytesWritten, long BlocksErased, long LittleFsBlocksErased, long Snapshots);
 
+/// <summary>
+/// How far the firmware's per-insertion measures were from the truth under the capture model
+/// (absolute errors in µs over the seated insertions with a working detect switch).
+/// </summary>
+public sealed record MeasurementError(int Samples, double SpanMeanUs, long SpanP95Us, long SpanMaxUs, double SeatMeanUs, long SeatP95Us, long SeatMaxUs);
+
 /// <summary>An emulation's outcome: the simulated truth beside what the firmware concluded.</summary>
 public sealed record EmulationResult
 {
@@ -50,6 +56,10 @@ public sealed record EmulationResult
     public IReadOnlyList<ForecastPoint> Forecasts { get; init; } = Array.Empty<ForecastPoint>();
 
     public required StoreTally Store { get; init; }
+
+    /// <summary>The capture model the board's edges went through (CaptureMode), and what it cost the measures.</summary>
+    public string Capture { get; init; } = "ideal";
+    public required MeasurementError Measurement { get; init; }
 
     /// <summary>
     /// The firmware counted what it should: every insertion, or with power cuts at most one lost per

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using PosSlot.Emulator.Capture;
 using PosSlot.Emulator.Physics;
 using PosSlot.Emulator.Reporting;
 using PosSlot.Emulator.Scenarios;
@@ -21,7 +22,7 @@ public static class EmulationRunner
     /// <summary>Runs the scenario; progress (if given) is called with the insertions done so far.</summary>
     /// <summary>afterInsertion (if given) sees the firmware after each insertion n has settled.</summary>
     public static EmulationResult Run(Scenario scenario, int seed, int? insertions = null, Action<long>? progress = null,
-        Action<long, SlotFirmware>? afterInsertion = null)
+        Action<long, SlotFirmware>? afterInsertion = null, string capture = CaptureMode.Ideal)
     {
         var clock = Stopwatch.StartNew();
         int total = insertions ?? scenario.Insertions;
@@ -30,7 +31,7 @@ public static class EmulationRunner
         var curve = new LifeCurve(LifeCurve.BinSizeFor(total));
         var observer = new FirmwareObserver(curve);
         // The board boots from its flash drive, and again after every power cut.
-        var board = new PoweredBoard(health, observer);
+        var board = new PoweredBoard(health, observer, capture, seed);
         var cuts = new PowerCutPlan(scenario.PowerCuts, total, seed);
         var buffer = new StimulusBuffer();
         var cleanings = scenario.Cleanings.ToHashSet();
@@ -80,6 +81,7 @@ public static class EmulationRunner
                 board.Run(() =>
                 {
                     board.Mixer.Feed(buffer);
+                    board.Capture.Flush();
                     board.Fw.Core.Advance(Math.Min(next - 1, truth.EndUs + 100_000));
                 }, sensed, cardInFlight: false);
                 if (cut.Kind == PowerCutKind.BetweenCards)
@@ -133,6 +135,8 @@ public static class EmulationRunner
             Curve = curve,
             SimulatedUs = t,
             Edges = board.Edges,
+            Capture = capture,
+            Measurement = observer.MeasurementError(),
             Store = new StoreTally(board.PowerCuts, board.CutsInFlight, board.InsertionsLost, board.HealthRegressions,
                 board.FallbackReleasedByReboot, board.Flash.BytesWritten, board.Flash.BlocksErased, board.Flash.LittleFsBlocksErased, last.Store.SnapshotsWritten),
             WallSeconds = clock.Elapsed.TotalSeconds,

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Collections.Generic;
 using PosSlot.Emulator.Physics;
 using PosSlot.Firmware.Events;
@@ -17,6 +19,8 @@ public sealed class FirmwareObserver(LifeCurve curve) : ISlotEventSink
     public List<int> InsertLatencyUs { get; } = new();
     public List<int> RemoveLatencyUs { get; } = new();
     public List<FlagRecord> Flags { get; } = new();
+    readonly List<int> _spanError = new();
+    readonly List<int> _seatError = new();
     public long? FallbackAtInsertion { get; private set; }
     public long TransactionFallbacks { get; private set; }
     public long TransactionInterruptions { get; private set; }
@@ -40,6 +44,11 @@ public sealed class FirmwareObserver(LifeCurve curve) : ISlotEventSink
                 {
                     RemoveLatencyUs.Add((int)(e.ReportUs - _truth.DetectOutSettledUs));
                 }
+                if (r.Seated && _truth.ContactFirstEdgeUs >= 0 && _truth.DetectFirstEdgeUs >= 0 && r.Flags == 0)
+                {
+                    _spanError.Add((int)Math.Min(int.MaxValue, Math.Abs(r.ContactBounceSpanUs - (_truth.ContactSettledUs - _truth.ContactFirstEdgeUs))));
+                    _seatError.Add((int)Math.Min(int.MaxValue, Math.Abs(r.SeatDelayUs - (_truth.ContactFirstEdgeUs - _truth.DetectFirstEdgeUs))));
+                }
                 curve.Add(r.Index, r.Seated, r.ContactBounceSpanUs, (r.Flags & InsertionFlags.ContactWithoutDetect) == 0 ? r.SeatDelayUs : -1, r.Interruptions > 0);
                 break;
             case EventCode.FlagRaised:
@@ -56,5 +65,23 @@ public sealed class FirmwareObserver(LifeCurve curve) : ISlotEventSink
                 TransactionInterruptions++;
                 break;
         }
+    }
+
+    /// <summary>The measures' errors against the truth so far.</summary>
+    public MeasurementError MeasurementError()
+    {
+        static (double Mean, long P95, long Max) Of(List<int> errors)
+        {
+            if (errors.Count == 0)
+            {
+                return (0, 0, 0);
+            }
+            var sorted = errors.ToArray();
+            Array.Sort(sorted);
+            return (sorted.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1]);
+        }
+        var span = Of(_spanError);
+        var seat = Of(_seatError);
+        return new MeasurementError(_spanError.Count, span.Mean, span.P95, span.Max, seat.Mean, seat.P95, seat.Max);
     }
 }

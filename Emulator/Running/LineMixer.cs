@@ -59,10 +59,12 @@ public sealed class LineMixer(IStimulusTarget target)
         }
     }
 
-    sealed class CoreTarget(SlotCore core) : IStimulusTarget
-    {
-        public void Edge(int line, int level, long timeUs) => core.OnEdge(line, level, timeUs);
+}
 
-        public void ReadResult(bool ok, long timeUs) => core.OnReadResult(ok, timeUs);
-    }
+/// <summary>Hands stimuli straight to a firmware core.</summary>
+public sealed class CoreTarget(SlotCore core) : IStimulusTarget
+{
+    public void Edge(int line, int level, long timeUs) => core.OnEdge(line, level, timeUs);
+
+    public void ReadResult(bool ok, long timeUs) => core.OnReadResult(ok, timeUs);
 }

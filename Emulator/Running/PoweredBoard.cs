@@ -1,4 +1,5 @@
 using System;
+using PosSlot.Emulator.Capture;
 using PosSlot.Firmware;
 using PosSlot.Firmware.Events;
 using PosSlot.Firmware.Health;
@@ -17,11 +18,15 @@ public sealed class PoweredBoard
 {
     readonly HealthSettings _health;
     readonly ISlotEventSink _observer;
+    readonly string _capture;
+    readonly int _seed;
 
-    public PoweredBoard(HealthSettings health, ISlotEventSink observer)
+    public PoweredBoard(HealthSettings health, ISlotEventSink observer, string capture, int seed)
     {
         _health = health;
         _observer = observer;
+        _capture = capture;
+        _seed = seed;
         Flash = SimulatedFlash.Board();
         Flash.Provision();
         PowerOn();
@@ -30,6 +35,9 @@ public sealed class PoweredBoard
     public SimulatedFlash Flash { get; }
     public SlotFirmware Fw { get; private set; } = null!;
     public LineMixer Mixer { get; private set; } = null!;
+
+    /// <summary>The board's capture layer between the pins and the core (CaptureMode).</summary>
+    public ICaptureModel Capture { get; private set; } = null!;
     public long Edges => _edgesBefore + Mixer.Edges;
 
     public int PowerCuts { get; private set; }
@@ -46,7 +54,8 @@ public sealed class PoweredBoard
         Fw = new SlotFirmware(new SlotConfig(), _health, new UnwiredFallbackLine(), SlotFirmware.DefaultLogCapacity);
         Fw.Core.AddSink(_observer);
         Fw.AttachStore(Flash, new StoreSettings(), 0);
-        Mixer = new LineMixer(Fw.Core);
+        Capture = CaptureMode.Create(_capture, new CoreTarget(Fw.Core), _seed + PowerCuts);
+        Mixer = new LineMixer(Capture);
     }
 
     /// <summary>

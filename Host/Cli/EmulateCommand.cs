@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using PosSlot.Emulator.Running;
 using PosSlot.Emulator.Scenarios;
 using PosSlot.Host.Emulation;
@@ -8,7 +9,7 @@ using Spectre.Console;
 
 namespace PosSlot.Host.Cli;
 
-/// <summary><c>posslot emulate [--scenario NAME|FILE] [--seed N] [--insertions N] [--power-cuts N] [--json] [--report FILE.png] [--list]</c>.</summary>
+/// <summary><c>posslot emulate [--scenario NAME|FILE] [--seed N] [--insertions N] [--power-cuts N] [--capture MODE] [--json] [--report FILE.png] [--list]</c>.</summary>
 public static class EmulateCommand
 {
     public const int DefaultSeed = 1;
@@ -25,6 +26,11 @@ public static class EmulateCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var report = new Option<string?>("--report") { Description = "Also write a PNG of the slot's life (bounce, seat delay, interruptions; flags and fallback marked)." };
         var list = new Option<bool>("--list") { Description = "List the built-in scenarios and exit." };
+        var capture = new Option<string>("--capture")
+        {
+            Description = "How the board's capture layer hands edges to the firmware: ideal (true times), rmt (hardware-timed bursts, stamped when read), gpio-events (managed pin events, stamped late and one at a time). The summary shows the measurement error each causes.",
+            DefaultValueFactory = _ => PosSlot.Emulator.Capture.CaptureMode.Ideal,
+        };
         var powerCuts = new Option<int?>("--power-cuts")
         {
             Description = "Cut the power N times at seeded instants (during a card, inside a flash write, between cards); the board reboots from its simulated flash each time.",
@@ -32,7 +38,7 @@ public static class EmulateCommand
         var command = new Command("emulate",
             "Run the real firmware core against a simulated card slot (bounce physics, wear, faults, customers) in accelerated time, and compare what it concluded with the truth.")
         {
-            scenario, seed, insertions, json, report, list, powerCuts,
+            scenario, seed, insertions, json, report, list, powerCuts, capture,
         };
         command.SetAction(parse =>
         {
@@ -62,6 +68,11 @@ public static class EmulateCommand
                 error.WriteLine($"posslot emulate: --insertions {n} must be 1..100000000");
                 return ExitCodes.BadInput;
             }
+            if (!PosSlot.Emulator.Capture.CaptureMode.All.Contains(parse.GetValue(capture)))
+            {
+                error.WriteLine($"posslot emulate: --capture {PosSlot.Emulator.Reporting.Quote.Of(parse.GetValue(capture))} must be one of {string.Join(", ", PosSlot.Emulator.Capture.CaptureMode.All)}");
+                return ExitCodes.BadInput;
+            }
             if (parse.GetValue(powerCuts) is { } cuts)
             {
                 if (cuts < 0 || cuts > 100_000)
@@ -82,7 +93,7 @@ public static class EmulateCommand
                 error.WriteLine($"posslot emulate: --report {reportPath}: cannot write: {why}");
                 return ExitCodes.IoFailure;
             }
-            var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), showProgress: !parse.GetValue(json) && output == Console.Out);
+            var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!, showProgress: !parse.GetValue(json) && output == Console.Out);
             if (parse.GetValue(json))
             {
                 EmulateJson.Write(result, output);
@@ -113,18 +124,18 @@ public static class EmulateCommand
     }
 
     /// <summary>Runs the emulation, with a progress bar on an interactive terminal (on stderr, so stdout stays clean).</summary>
-    static EmulationResult Run(Scenario scenario, int seed, int? insertions, bool showProgress)
+    static EmulationResult Run(Scenario scenario, int seed, int? insertions, string capture, bool showProgress)
     {
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (!showProgress || !stderr.Profile.Capabilities.Interactive || Console.IsErrorRedirected)
         {
-            return EmulationRunner.Run(scenario, seed, insertions);
+            return EmulationRunner.Run(scenario, seed, insertions, capture: capture);
         }
         EmulationResult? result = null;
         stderr.Progress().AutoClear(true).Start(ctx =>
         {
             var task = ctx.AddTask($"emulating {scenario.Name}", maxValue: insertions ?? scenario.Insertions);
-            result = EmulationRunner.Run(scenario, seed, insertions, done => task.Value = done);
+            result = EmulationRunner.Run(scenario, seed, insertions, done => task.Value = done, capture: capture);
         });
         return result!;
     }

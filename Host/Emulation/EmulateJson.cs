@@ -47,6 +47,13 @@ public static class EmulateJson
                 measures = MeasuresJson.Of(r.Health.Measures),
                 forecast = MeasuresJson.Forecast(r.Health.Forecast),
             },
+            capture = new
+            {
+                mode = r.Capture,
+                samples = r.Measurement.Samples,
+                contact_span_error_us = new { mean = System.Math.Round(r.Measurement.SpanMeanUs, 1), p95 = r.Measurement.SpanP95Us, max = r.Measurement.SpanMaxUs },
+                seat_delay_error_us = new { mean = System.Math.Round(r.Measurement.SeatMeanUs, 1), p95 = r.Measurement.SeatP95Us, max = r.Measurement.SeatMaxUs },
+            },
             store = new
             {
                 power_cuts = r.Store.PowerCuts,

@@ -66,6 +66,9 @@ public static class EmulateText
         }
         output.WriteLine("Measures now: " + HealthText.Measures(r.Health.Measures));
         output.WriteLine("Wear forecast: " + HealthText.Forecast(r.Health.Forecast));
+        var m = r.Measurement;
+        output.WriteLine($"Capture {r.Capture}: measured against the truth over {N(m.Samples)} seated cards: contact bounce span error "
+            + $"mean {m.SpanMeanUs:0} us (p95 {m.SpanP95Us}, max {m.SpanMaxUs}); seat delay error mean {m.SeatMeanUs:0} us (p95 {m.SeatP95Us}, max {m.SeatMaxUs}).");
         var l = r.Latency;
         output.WriteLine($"Report latency, line settled to firmware report: insert p50 {Ms(l.InsertP50)}, max {Ms(l.InsertMax)}; "
             + $"removal p50 {Ms(l.RemoveP50)}, max {Ms(l.RemoveMax)}.");
