@@ -45,6 +45,7 @@ namespace PosSlot.Firmware
         public SlotCounters Counters { get { return _counters; } }
         public SlotHealthAnalyzer Health { get { return _health; } }
         public FallbackController Fallback { get { return _fallback; } }
+        public HealthSettings HealthSettings { get { return _healthSettings; } }
 
         /// <summary>The store the state survives power cuts in (null until AttachStore).</summary>
         public StateStore Store { get { return _store; } }

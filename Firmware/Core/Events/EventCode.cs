@@ -53,7 +53,19 @@ namespace PosSlot.Firmware.Events
 
         /// <summary>The store took writes again after failing.</summary>
         public const int StoreWriteRestored = 33;
-        public const int Count = 34;
+
+        /// <summary>A console session was opened (detail 1: the console's login count).</summary>
+        public const int AuthSucceeded = 34;
+
+        /// <summary>A wrong response to a console challenge (detail 1: failures in a row, detail 2: 1 when it locked auth out).</summary>
+        public const int AuthFailed = 35;
+
+        /// <summary>Console authentication is locked out (detail 1: seconds; detail 2: 1 when auth.bin was unreadable at boot).</summary>
+        public const int AuthLockedOut = 36;
+
+        /// <summary>A destructive console command, run or refused (detail 1: ConsoleAction, detail 2: 0 or the console ErrorCode).</summary>
+        public const int ConsoleAction = 37;
+        public const int Count = 38;
 
         static readonly string[] s_names = new string[]
         {
@@ -91,6 +103,10 @@ namespace PosSlot.Firmware.Events
             "store_discarded",
             "store_write_failed",
             "store_write_restored",
+            "auth_succeeded",
+            "auth_failed",
+            "auth_locked_out",
+            "console_action",
         };
 
         public static string Name(int code)

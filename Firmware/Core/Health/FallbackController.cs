@@ -14,6 +14,7 @@ namespace PosSlot.Firmware.Health
         readonly EventBus _bus;
         bool _engaged;
         bool _forced;
+        bool _forcedOff;
 
         /// <summary>Insertion index at which fallback last engaged (0 if never).</summary>
         public long EngagedAtInsertion;
@@ -28,6 +29,9 @@ namespace PosSlot.Firmware.Health
         public bool Engaged { get { return _engaged; } }
         public bool Forced { get { return _forced; } }
 
+        /// <summary>Forced off: the slot stays in use even if it fails (a technician testing a repair).</summary>
+        public bool ForcedOff { get { return _forced && _forcedOff; } }
+
         public void OnSlotEvent(SlotEvent e)
         {
             if (e.Code != EventCode.HealthChanged)
@@ -35,9 +39,13 @@ namespace PosSlot.Firmware.Health
                 return;
             }
             int to = HealthDetail.MoveTo(e.Detail1);
-            if (to == HealthState.Failed && !_engaged)
+            if (to == HealthState.Failed && !_engaged && !_forced)
             {
                 Engage(e, e.Detail2);
+            }
+            else if (to == HealthState.Failed && _forced)
+            {
+                return; // a technician holds the line where it is
             }
             else if (to != HealthState.Failed && _engaged && !_forced)
             {
@@ -49,6 +57,7 @@ namespace PosSlot.Firmware.Health
         public void Force(long tUs, long insertionIndex)
         {
             _forced = true;
+            _forcedOff = false;
             if (!_engaged)
             {
                 _engaged = true;
@@ -58,13 +67,32 @@ namespace PosSlot.Firmware.Health
             }
         }
 
-        /// <summary>Ends a forced fallback; the slot's own state decides whether fallback stays.</summary>
+        /// <summary>A technician keeps the slot in use, fallback off, even if the slot is failed; held until released.</summary>
+        public void ForceOff(long tUs, long insertionIndex)
+        {
+            _forced = true;
+            _forcedOff = true;
+            if (_engaged)
+            {
+                Release(tUs, tUs, insertionIndex, ReasonCode.ForcedByTechnician);
+            }
+        }
+
+        /// <summary>Ends a forced mode; the slot's own state decides whether fallback is engaged.</summary>
         public void Unforce(long tUs, long insertionIndex, int healthState)
         {
             _forced = false;
+            _forcedOff = false;
             if (_engaged && healthState != HealthState.Failed)
             {
                 Release(tUs, tUs, insertionIndex, ReasonCode.ForcedByTechnician);
+            }
+            else if (!_engaged && healthState == HealthState.Failed)
+            {
+                _engaged = true;
+                EngagedAtInsertion = insertionIndex;
+                _output.SetFallbackEnabled(true);
+                _bus.Emit(EventCode.FallbackEngaged, tUs, tUs, insertionIndex, null, -1, ReasonCode.ForcedByTechnician);
             }
         }
 
@@ -86,7 +114,8 @@ namespace PosSlot.Firmware.Health
         public void SaveState(ByteWriter w)
         {
             w.Bool(_engaged);
-            w.Bool(_forced);
+            // 0 automatic, 1 forced on, 2 forced off (0 and 1 read as the bool they once were).
+            w.Byte(_forced ? (_forcedOff ? 2 : 1) : 0);
             w.Long(EngagedAtInsertion);
         }
 
@@ -94,7 +123,13 @@ namespace PosSlot.Firmware.Health
         public void LoadState(ByteReader r)
         {
             _engaged = r.Bool();
-            _forced = r.Bool();
+            int mode = r.Byte();
+            if (mode > 2)
+            {
+                r.Failed = true;
+            }
+            _forced = mode != 0;
+            _forcedOff = mode == 2;
             EngagedAtInsertion = r.Long();
             _output.SetFallbackEnabled(_engaged);
         }

@@ -13,5 +13,8 @@ namespace PosSlot.Firmware.Persistence
         public const int DetectRecovered = 5;
         public const int SlotCleaned = 6;
         public const int SlotReplaced = 7;
+
+        /// <summary>The console's authentication lockout (its own file, auth.bin: not part of the slot's state).</summary>
+        public const int AuthLockout = 8;
     }
 }

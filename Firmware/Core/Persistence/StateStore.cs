@@ -202,6 +202,7 @@ namespace PosSlot.Firmware.Persistence
                 case EventCode.FallbackReleased:
                 case EventCode.BaselineLearned:
                 case EventCode.LogCleared:
+                case EventCode.ConsoleAction:
                     _snapshotDue = true;
                     break;
             }

@@ -1,0 +1,99 @@
+using PosSlot.Firmware.Events;
+
+namespace PosSlot.Firmware.Console
+{
+    /// <summary>`auth challenge|respond|status|logout`: every login, failure and lockout is logged; the key never leaves the board.</summary>
+    public sealed partial class DiagConsole
+    {
+        void Auth()
+        {
+            string sub = _args[1];
+            if (sub == "challenge" && _args.Count == 2)
+            {
+                byte[] nonce = _auth.Challenge(_nowUs);
+                if (nonce == null)
+                {
+                    LockedOutError();
+                    return;
+                }
+                _reply.Text("nonce", Hex.Of(nonce));
+                _reply.Text("serial", _id.Serial);
+                _reply.Number("valid", Seconds(AuthGate.NonceLifetimeUs), "s");
+            }
+            else if (sub == "respond" && _args.Count == 3)
+            {
+                Respond(_args[2]);
+            }
+            else if (sub == "status" && _args.Count == 2)
+            {
+                bool session = _auth.Authenticated(_nowUs);
+                _reply.Flag("session", session);
+                _reply.Number("session_left", Seconds(_auth.SessionLeftUs(_nowUs)), "s");
+                _reply.Number("failures", _auth.Failures, null);
+                _reply.Number("locked", Seconds(_auth.LockedForUs(_nowUs) + 999999), "s");
+                _reply.Flag("key_present", _auth.HasKey);
+            }
+            else if (sub == "logout" && _args.Count == 2)
+            {
+                _auth.Logout();
+                _reply.Flag("session", false);
+            }
+            else
+            {
+                _reply.Error(ErrorCode.BadArguments, "usage: auth challenge|respond <hex>|status|logout");
+            }
+        }
+
+        void Respond(string hex)
+        {
+            byte[] response = hex.Length == 64 ? Hex.Parse(hex) : null;
+            int result = _auth.Respond(response, _nowUs);
+            if (result == AuthGate.Accepted)
+            {
+                Logins++;
+                Log(EventCode.AuthSucceeded, Logins, 0);
+                _reply.Flag("session", true);
+                _reply.Number("session_left", Seconds(_auth.SessionLeftUs(_nowUs)), "s");
+                return;
+            }
+            if (result == AuthGate.NoChallenge)
+            {
+                _reply.Error(ErrorCode.NoChallenge, "no challenge to answer (or it expired): run auth challenge first");
+                return;
+            }
+            if (result == AuthGate.LockedOut && _auth.Failures == 0)
+            {
+                LockedOutError();
+                return;
+            }
+            bool locked = _auth.LockedForUs(_nowUs) > 0;
+            Log(EventCode.AuthFailed, _auth.Failures, locked ? 1 : 0);
+            if (locked)
+            {
+                long s = Seconds(_auth.LockedForUs(_nowUs) + 999999);
+                Log(EventCode.AuthLockedOut, s, 0);
+                _reply.Error(ErrorCode.AuthLockedOut, "wrong response; authentication locked for " + s.ToString() + " s");
+                return;
+            }
+            _reply.Error(ErrorCode.AuthFailed, "wrong response (" + _auth.Failures.ToString() + " of " + AuthGate.MaxFailures.ToString() + " before lockout)");
+        }
+
+        void LockedOutError()
+        {
+            long s = Seconds(_auth.LockedForUs(_nowUs) + 999999);
+            _reply.Error(ErrorCode.AuthLockedOut, "authentication locked for " + s.ToString() + " s after repeated failures");
+        }
+
+        /// <summary>Whether a destructive command may run; when not, the refusal is the reply and is logged.</summary>
+        bool Authorised(int action)
+        {
+            if (_auth.Authenticated(_nowUs))
+            {
+                return true;
+            }
+            Log(EventCode.ConsoleAction, action, ErrorCode.AuthRequired);
+            _reply.Error(ErrorCode.AuthRequired, "needs an authenticated session: auth challenge, then auth respond <hex>");
+            return false;
+        }
+    }
+}
