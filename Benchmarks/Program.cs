@@ -34,6 +34,12 @@ if (args.Length > 0 && args[0] == "--fuzz")
     return FuzzRun.Print(args.Length > 1 ? int.Parse(args[1]) : 100_000);
 }
 
+// `--console-fuzz N`: the diagnostics console under N seeded, damaged request lines (docs/performance.md).
+if (args.Length > 0 && args[0] == "--console-fuzz")
+{
+    return ConsoleFuzzRun.Print(args.Length > 1 ? long.Parse(args[1]) : 1_000_000);
+}
+
 // `--replay-memory MB...`: replay's peak memory on generated traces of those sizes (docs/performance.md).
 if (args.Length > 0 && args[0] == "--replay-memory")
 {

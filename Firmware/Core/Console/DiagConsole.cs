@@ -43,6 +43,12 @@ namespace PosSlot.Firmware.Console
         /// <summary>Destructive commands run (each after an intact, authenticated request).</summary>
         public long DestructiveRun;
 
+        /// <summary>The request that ran the last destructive command: its seq (0 for a typed line) and words as received.</summary>
+        public int LastDestructiveSeq;
+        public string LastDestructiveCommand;
+        int _requestSeq;
+        string _request;
+
         /// <summary>
         /// Wires the console to the firmware (its push queue joins the event bus: call before feeding
         /// edges). `storage` may be null (no drive); `probe` may be null (no board to ask).
@@ -163,6 +169,8 @@ namespace PosSlot.Firmware.Console
             if (line.Length > 0)
             {
                 _reply.Start(false);
+                _requestSeq = 0;
+                _request = line;
                 Execute(line);
                 _port.Write(_reply.Finish());
             }
@@ -206,6 +214,8 @@ namespace PosSlot.Firmware.Console
                 return;
             }
             _reply.Start(true);
+            _requestSeq = _frame.Seq;
+            _request = _frame.Command;
             Execute(_frame.Command);
             string reply = MachineFrame.Format(_frame.Seq, _reply.Finish());
             _cache.Add(_frame.Seq, reply);

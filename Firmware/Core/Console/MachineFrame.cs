@@ -60,7 +60,8 @@ namespace PosSlot.Firmware.Console
             int received = 0;
             for (int k = star + 1; k < length; k++)
             {
-                int d = Hex.Digit((char)data[k]);
+                // Uppercase only: a flipped case bit must not pass as the same digit.
+                int d = data[k] >= (byte)'a' ? -1 : Hex.Digit((char)data[k]);
                 if (d < 0)
                 {
                     Status = CrcMissing;

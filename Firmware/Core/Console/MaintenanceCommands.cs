@@ -110,6 +110,8 @@ namespace PosSlot.Firmware.Console
         void Done(int action)
         {
             DestructiveRun++;
+            LastDestructiveSeq = _requestSeq;
+            LastDestructiveCommand = _request;
             Log(EventCode.ConsoleAction, action, 0);
         }
     }

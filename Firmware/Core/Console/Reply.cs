@@ -180,8 +180,8 @@ namespace PosSlot.Firmware.Console
                 _sb.Append(' ').Append(name).Append('=');
                 return;
             }
-            _sb.Append(name).Append(':');
-            for (int i = name.Length + 1; i < NameWidth; i++)
+            _sb.Append(name).Append(": ");
+            for (int i = name.Length + 2; i < NameWidth; i++)
             {
                 _sb.Append(' ');
             }

@@ -1,0 +1,140 @@
+using PosSlot.Firmware.Console;
+using PosSlot.Firmware.Events;
+using PosSlot.Firmware.Lines;
+using PosSlot.Firmware.Tests.Support;
+
+namespace PosSlot.Firmware.Tests.Console
+{
+    /// <summary>The checked machine mode: frames, CRCs, the replay cache, seq-0 events, no echo.</summary>
+    [TestClass]
+    public class MachineConsoleTests
+    {
+        [TestMethod]
+        public void ARequestGetsOneIntactJsonReplyWithItsSeqAndNoEcho()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Port.Clear();
+            rig.Raw(ConsoleRig.Frame(5, "status"));
+            string all = rig.Port.Text;
+            Assert.AreEqual(0, all.IndexOf("$5 {\"ok\":true,\"data\":{\"health\":\"Healthy\""), all);
+            Assert.AreEqual(all.Length - 2, all.IndexOf("\r\n"), "one line, no echo, no prompt");
+            Assert.IsTrue(ConsoleRig.FrameIntact(rig.Port.FirstLine()));
+        }
+
+        [TestMethod]
+        public void EveryCommandAnswersInMachineModeWithAnIntactFrame()
+        {
+            ConsoleRig rig = new ConsoleRig(2);
+            rig.Slot.Feed(InsertionShape.Healthy(), 70);
+            string[] commands = new string[] { "help", "help wear", "hello", "status", "counters", "wear", "events", "events --since 3 --limit 2", "advice", "advice zh", "selftest", "errors", "auth status", "auth logout" };
+            for (int i = 0; i < commands.Length; i++)
+            {
+                string reply = rig.Send(100 + i, commands[i]);
+                Assert.IsTrue(ConsoleRig.FrameIntact(reply), commands[i] + ": " + reply);
+                Assert.AreEqual(100 + i, ConsoleRig.SeqOf(reply));
+                Assert.IsTrue(reply.IndexOf(" {\"ok\":true,\"data\":{") > 0, commands[i] + ": " + reply);
+            }
+        }
+
+        [TestMethod]
+        public void AWrongCrcIsNamedAndNeverExecuted()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Slot.Feed(InsertionShape.Healthy(), 3);
+            string good = ConsoleRig.Frame(8, "read fail");
+            string bad = good.Substring(0, good.Length - 6) + "0000\r\n";
+            rig.Port.Clear();
+            rig.Raw(bad);
+            string reply = rig.Port.FirstLine();
+            Assert.IsTrue(reply.IndexOf("$8 {\"ok\":false,\"err\":{\"code\":3,\"msg\":\"bad CRC 0000") == 0, reply);
+            Assert.AreEqual(1L, rig.Console.CrcErrors);
+            Assert.AreEqual(0, rig.Slot.Events.CountOf(EventCode.ReadFailed));
+        }
+
+        [TestMethod]
+        public void ARepeatedSeqGetsTheCachedReplyWithoutRunningAgain()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            InsertionShape held = InsertionShape.Healthy();
+            rig.Slot.Feed(held, 2);
+            // A card in the slot for the read reports.
+            rig.Slot.Fw.Core.OnEdge(SlotLine.Detect, 1, rig.T);
+            rig.T += 500000;
+            string first = rig.Send(20, "read fail");
+            string again = rig.Send(20, "read fail");
+            Assert.AreEqual(first, again);
+            Assert.AreEqual(1, rig.Slot.Events.CountOf(EventCode.ReadFailed), "reported once");
+            Assert.AreEqual(1L, rig.Console.RepliesReplayed);
+            // After four other requests the seq is forgotten and runs as new.
+            for (int i = 21; i <= 24; i++)
+            {
+                rig.Send(i, "hello");
+            }
+            rig.Send(20, "read fail");
+            Assert.AreEqual(2, rig.Slot.Events.CountOf(EventCode.ReadFailed));
+        }
+
+        [TestMethod]
+        public void ReadResultsNeedACardAndFeedTheReadFailureAnalysis()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            string none = rig.Send(1, "read ok");
+            Assert.AreEqual(ErrorCode.NoCard.ToString(), ConsoleRig.Field(none, "code"));
+            rig.Slot.Fw.Core.OnEdge(SlotLine.Detect, 1, rig.T);
+            rig.T += 500000;
+            rig.Send(2, "read fail");
+            string second = rig.Send(3, "read fail");
+            Assert.AreEqual("2", ConsoleRig.Field(second, "read_failures_this_card"));
+            Assert.AreEqual(1, rig.Slot.Events.CountOf(EventCode.FallbackForTransaction), "the 2nd failed read sends this transaction to the external reader");
+        }
+
+        [TestMethod]
+        public void FallbackIsPushedAsASeqZeroFrame()
+        {
+            ConsoleRig rig = new ConsoleRig(3);
+            rig.Send(1, "hello");
+            rig.Slot.LearnBaseline();
+            rig.Port.Clear();
+            InsertionShape never = InsertionShape.Healthy();
+            never.NeverSeats = true;
+            rig.Slot.Feed(never, 80);
+            rig.Console.Poll(rig.T);
+            string text = rig.Port.Text;
+            int at = text.IndexOf("$0 {\"ok\":true,\"data\":{\"event\":\"fallback\",\"code\":\"fallback_engaged\"");
+            Assert.IsTrue(at >= 0, text);
+            string frame = text.Substring(at, text.IndexOf('\r', at) - at);
+            Assert.IsTrue(ConsoleRig.FrameIntact(frame), frame);
+            Assert.AreEqual("true", ConsoleRig.Field(frame, "engaged"));
+            Assert.IsTrue(text.IndexOf("\"event\":\"health\"") >= 0, "health changes are pushed too");
+        }
+
+        [TestMethod]
+        public void AFullEventQueueDropsTheOldestAndTheNextEventSaysHowMany()
+        {
+            ConsoleRig rig = new ConsoleRig(4);
+            rig.Send(1, "hello");
+            rig.Port.Clear();
+            // Withdrawals raise transaction_interrupted; 20 of them without a poll overflow the 16-slot queue.
+            rig.Slot.Feed(InsertionShape.Healthy(), PushQueue.Size + 4);
+            rig.Console.Poll(rig.T);
+            string text = rig.Port.Text;
+            Assert.IsTrue(text.IndexOf("\"dropped\":4") > 0, text);
+            Assert.AreEqual(4L, rig.Console.PushDropped);
+        }
+
+        [TestMethod]
+        public void EventsPageBySinceAndLimit()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            for (int i = 0; i < 10; i++)
+            {
+                rig.Slot.Fw.Log.Append(EventCode.LineNoise, rig.T + i, 0, 0, 3);
+            }
+            string page = rig.Send(1, "events --since 4 --limit 3");
+            Assert.IsTrue(page.IndexOf("\"events\":[{\"id\":5,") > 0, page);
+            Assert.IsTrue(page.IndexOf("{\"id\":7,") > 0 && page.IndexOf("{\"id\":8,") < 0, page);
+            Assert.AreEqual("true", ConsoleRig.Field(page, "more"));
+            Assert.AreEqual("11", ConsoleRig.Field(page, "next_id"));
+        }
+    }
+}
