@@ -35,10 +35,16 @@ public static class EmulateCommand
         {
             Description = "Cut the power N times at seeded instants (during a card, inside a flash write, between cards); the board reboots from its simulated flash each time.",
         };
+        var consoleMode = new Option<string?>("--console")
+        {
+            Description = "Serve the firmware's diagnostics console while emulating, at real time (see --speed): pty creates a pseudo-terminal and prints its path (connect picocom or posslot diag to it); stdio uses stdin/stdout. Runs until Ctrl+C.",
+        };
+        var speed = new Option<double>("--speed") { Description = "With --console: simulated seconds per wall-clock second (1 = real time, up to 100000).", DefaultValueFactory = _ => 1 };
+        var keyFile = new Option<string?>("--key-file") { Description = "With --console: the device key file (posslot keygen) the console authenticates against; without it, authenticated commands are refused." };
         var command = new Command("emulate",
             "Run the real firmware core against a simulated card slot (bounce physics, wear, faults, customers) in accelerated time, and compare what it concluded with the truth.")
         {
-            scenario, seed, insertions, json, report, list, powerCuts, capture,
+            scenario, seed, insertions, json, report, list, powerCuts, capture, consoleMode, speed, keyFile,
         };
         command.SetAction(parse =>
         {
@@ -82,6 +88,11 @@ public static class EmulateCommand
                 }
                 chosen = chosen with { PowerCuts = cuts };
             }
+            if (parse.GetValue(consoleMode) is { } mode)
+            {
+                return ServeConsole(parse, mode, chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!,
+                    parse.GetValue(speed), parse.GetValue(keyFile), output, error);
+            }
             var reportPath = parse.GetValue(report);
             if (reportPath != null && !reportPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
@@ -121,6 +132,45 @@ public static class EmulateCommand
             return result.CountsAsExpected ? ExitCodes.Ok : ExitCodes.Mismatch;
         });
         return command;
+    }
+
+    static int ServeConsole(ParseResult parse, string mode, Scenario chosen, int seed, int? insertions, string capture,
+        double speed, string? keyFile, TextWriter output, TextWriter error)
+    {
+        if (mode != PosSlot.Host.Terminal.ConsoleServing.Pty && mode != PosSlot.Host.Terminal.ConsoleServing.Stdio)
+        {
+            error.WriteLine($"posslot emulate: --console {PosSlot.Emulator.Reporting.Quote.Of(mode)} must be pty or stdio");
+            return ExitCodes.BadInput;
+        }
+        if (!(speed >= 1 && speed <= 100_000))
+        {
+            error.WriteLine($"posslot emulate: --speed {speed} must be 1..100000");
+            return ExitCodes.BadInput;
+        }
+        if (chosen.PowerCuts > 0 || parse.GetValue<bool>("--json") || parse.GetValue<string?>("--report") != null)
+        {
+            error.WriteLine("posslot emulate: --console runs until interrupted; it does not combine with --power-cuts, --json or --report");
+            return ExitCodes.BadInput;
+        }
+        PosSlot.Firmware.Console.DeviceKey? key = null;
+        if (keyFile != null)
+        {
+            key = KeyFiles.Load(keyFile, out var why);
+            if (key == null)
+            {
+                error.WriteLine($"posslot emulate: --key-file {keyFile}: {why}");
+                return ExitCodes.BadInput;
+            }
+        }
+        try
+        {
+            return PosSlot.Host.Terminal.ConsoleServing.Run(mode, chosen, seed, insertions, capture, speed, key, output, error);
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            error.WriteLine("posslot emulate: " + e.Message);
+            return ExitCodes.IoFailure;
+        }
     }
 
     /// <summary>Runs the emulation, with a progress bar on an interactive terminal (on stderr, so stdout stays clean).</summary>

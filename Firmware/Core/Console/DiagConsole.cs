@@ -239,6 +239,10 @@ namespace PosSlot.Firmware.Console
             long t, insertion, d1, d2, dropped;
             while (_push.Take(out code, out t, out insertion, out d1, out d2, out dropped))
             {
+                if (!_machineMode && code == EventCode.TransactionInterrupted)
+                {
+                    continue; // every withdrawal raises it: the terminal's software wants it, a person does not
+                }
                 _reply.Start(_machineMode);
                 PushedEvent(code, t, insertion, d1, d2, dropped);
                 string body = _reply.Finish();

@@ -267,7 +267,8 @@ namespace PosSlot.Firmware.Console
             if (!_reply.Json)
             {
                 string dropNote = dropped > 0 ? " (" + dropped.ToString() + " events dropped before this)" : "";
-                _reply.Line(name + ": " + EventCode.Name(code) + " " + EventText.Describe(code, d1, d2) + " at insertion " + insertion.ToString() + dropNote);
+                string detail = EventText.Describe(code, d1, d2);
+                _reply.Line(name + ": " + EventCode.Name(code) + (detail.Length > 0 ? " " + detail : "") + " at insertion " + insertion.ToString() + dropNote);
                 return;
             }
             _reply.Text("event", name);
