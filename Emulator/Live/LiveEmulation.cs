@@ -48,8 +48,15 @@ public sealed class LiveEmulation
         var health = new HealthSettings { RatedCycles = scenario.RatedCycles };
         _board = new PoweredBoard(health, new FirmwareObserver(new LifeCurve(LifeCurve.BinSizeFor(_total))), capture, seed);
         var id = new DeviceIdentity { Board = board, FirmwareVersion = typeof(DiagConsole).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", Serial = key?.Serial ?? "emulator" };
-        Console = new DiagConsole(_board.Fw, id, new AuthGate(key, nonces, _board.Flash), port, new EmulatedProbe(), _board.Flash, Second);
+        Console = new DiagConsole(_board.Fw, id, new AuthGate(key, nonces, _board.Flash), port, new EmulatedProbe(), _board.Flash, Second)
+        {
+            // The slot runs `speed` times faster; a person's timers (nonce, session, line timeout) must not.
+            SeparateSlotClock = true,
+        };
     }
+
+    /// <summary>The console's clock: wall-clock time since start (from 1 s, where the console was made).</summary>
+    long ConsoleNow => Second + (long)(_wall.Elapsed.TotalMilliseconds * 1000);
 
     /// <summary>Serial bytes from the client (any thread).</summary>
     public void Receive(byte[] data) => _input.Enqueue(data);
@@ -79,7 +86,7 @@ public sealed class LiveEmulation
             _board.Mixer.Feed(buffer);
             _board.Capture.Flush();
             _board.Fw.Core.Advance(Math.Min(next - 1, truth.EndUs + 100_000));
-            Console.Poll(Math.Max(SimNow, _board.Fw.Core.NowUs));
+            Console.Poll(ConsoleNow);
             if (n % report == 0)
             {
                 _status.WriteLine($"emulator: insertion {n:N0} of {_total:N0}, health {HealthState.Name(_board.Fw.Health.State)}, fallback {(_board.Fw.Fallback.Engaged ? "engaged" : "off")}");
@@ -101,12 +108,11 @@ public sealed class LiveEmulation
     {
         while (!stop.IsCancellationRequested)
         {
-            long now = Math.Max(SimNow, _board.Fw.Core.NowUs);
             while (_input.TryDequeue(out var bytes))
             {
-                Console.Receive(bytes, 0, bytes.Length, now);
+                Console.Receive(bytes, 0, bytes.Length, ConsoleNow);
             }
-            Console.Poll(now);
+            Console.Poll(ConsoleNow);
             if (SimNow >= simUs)
             {
                 return true;

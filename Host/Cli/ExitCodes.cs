@@ -19,10 +19,17 @@ public static class ExitCodes
     /// <summary>An I/O failure: an unwritable report, an unreadable port or file.</summary>
     public const int IoFailure = 3;
 
+    /// <summary>posslot diag: the board refused the command (its error code and message are printed).</summary>
+    public const int DeviceRefused = 4;
+
+    /// <summary>posslot diag: the port answered, but not with valid console frames.</summary>
+    public const int DeviceGarbage = 5;
+
     /// <summary>An unexpected exception (a bug): one line on stderr and the stack trace in a crash log.</summary>
     public const int Crash = 70;
 
     /// <summary>The table printed by --help and in README.</summary>
     public const string Table = "Exit codes: 0 done; 1 the result disagreed with the truth (emulate) or found the problem asked for; "
-        + "2 bad input or usage; 3 I/O failure (unwritable output, unreadable file or port); 70 unexpected error (see the crash log named).";
+        + "2 bad input or usage; 3 I/O failure (unwritable output, unreadable file or port, no reply); "
+        + "4 the board refused the command; 5 the port answered with something other than console frames; 70 unexpected error (see the crash log named).";
 }

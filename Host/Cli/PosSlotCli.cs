@@ -16,6 +16,8 @@ public static class PosSlotCli
             ReplayCommand.Create(),
             BoardsCommand.Create(),
             FlashCommand.Create(),
+            DiagCommand.Create(),
+            KeygenCommand.Create(),
         };
     }
 

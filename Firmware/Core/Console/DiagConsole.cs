@@ -84,6 +84,14 @@ namespace PosSlot.Firmware.Console
         }
 
         public long UptimeUs { get { return _nowUs - _bootUs; } }
+
+        /// <summary>
+        /// False on the board: the console's clock is the slot's, and a command brings the core up to
+        /// it. True in the emulator, where the slot runs accelerated but the console's timers (line
+        /// timeout, nonce, session, lockout, forced fallback) must run at a person's pace: the console
+        /// then gets wall-clock time and stamps its actions with the core's own clock.
+        /// </summary>
+        public bool SeparateSlotClock;
         public bool MachineMode { get { return _machineMode; } }
         public long PushDropped { get { return _push.DroppedTotal; } }
         public long IgnoredBytes { get { return _reader.Ignored; } }
@@ -141,8 +149,7 @@ namespace PosSlot.Firmware.Console
                 _forceUntilUs = 0;
                 if (_fw.Fallback.Forced)
                 {
-                    Advance();
-                    _fw.Fallback.Unforce(_nowUs, _fw.Core.Monitor.CurrentIndex, _fw.Health.State);
+                    _fw.Fallback.Unforce(Now(), _fw.Core.Monitor.CurrentIndex, _fw.Health.State);
                     Log(EventCode.ConsoleAction, ConsoleAction.FallbackForceExpired, 0);
                 }
             }
@@ -267,16 +274,22 @@ namespace PosSlot.Firmware.Console
         /// <summary>Brings the core's clock to now before a command acts on the firmware.</summary>
         void Advance()
         {
-            if (_nowUs > _fw.Core.NowUs)
+            if (!SeparateSlotClock && _nowUs > _fw.Core.NowUs)
             {
                 _fw.Core.Advance(_nowUs);
             }
         }
 
-        void Log(int code, long d1, long d2)
+        /// <summary>The slot's clock for an action, brought up to now.</summary>
+        long Now()
         {
             Advance();
-            long t = _nowUs > _fw.Core.NowUs ? _nowUs : _fw.Core.NowUs;
+            return SeparateSlotClock || _fw.Core.NowUs > _nowUs ? _fw.Core.NowUs : _nowUs;
+        }
+
+        void Log(int code, long d1, long d2)
+        {
+            long t = Now();
             _fw.Core.Bus.Emit(code, t, t, _fw.Counters.BoardInsertions, null, d1, d2);
         }
     }

@@ -17,7 +17,7 @@ namespace PosSlot.Firmware.Console
             _reply.Text("firmware", _id.FirmwareVersion);
             _reply.Text("serial", _id.Serial);
             _reply.Number("uptime", Seconds(UptimeUs), "s");
-            _reply.Number("clock", Seconds(_nowUs), "s");
+            _reply.Number("clock", Seconds(Now()), "s");
             _reply.Number("boots", _fw.Store != null ? _fw.Store.Boots : 1, null);
         }
 
@@ -247,13 +247,13 @@ namespace PosSlot.Firmware.Console
                 _reply.Error(ErrorCode.BadArguments, "usage: read ok|fail");
                 return;
             }
-            Advance();
+            long t = Now();
             if (!_fw.Core.Monitor.CardIn)
             {
                 _reply.Error(ErrorCode.NoCard, "no card in the slot: the read result was not counted");
                 return;
             }
-            _fw.Core.OnReadResult(r == "ok", _nowUs > _fw.Core.NowUs ? _nowUs : _fw.Core.NowUs);
+            _fw.Core.OnReadResult(r == "ok", t);
             _reply.Number("insertion", _fw.Core.Monitor.CurrentIndex, null);
             _reply.Number("read_failures_this_card", _fw.Core.Monitor.Current != null ? _fw.Core.Monitor.Current.ReadFailures : 0, null);
         }

@@ -94,17 +94,9 @@ namespace PosSlot.Firmware.Console
                 return;
             }
             long cleared = _fw.Log.Count;
-            Advance();
             _fw.Log.Clear(Now());
             Done(ConsoleAction.LogClear);
             _reply.Number("cleared", cleared, null);
-        }
-
-        /// <summary>The firmware clock for an action, brought up to now.</summary>
-        long Now()
-        {
-            Advance();
-            return _nowUs > _fw.Core.NowUs ? _nowUs : _fw.Core.NowUs;
         }
 
         void Done(int action)

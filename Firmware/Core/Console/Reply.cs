@@ -45,7 +45,7 @@ namespace PosSlot.Firmware.Console
             {
                 _sb.Append("{\"ok\":false,\"err\":{\"code\":").Append(code).Append(",\"msg\":");
                 JsonString(message);
-                _sb.Append("}");
+                _sb.Append("}}");
             }
             else
             {
