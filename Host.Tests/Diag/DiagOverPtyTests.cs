@@ -177,6 +177,15 @@ public class DiagOverPtyTests
     }
 
     [TestMethod]
+    public void WatchShowsStatusAndPushedEvents()
+    {
+        var run = Diag(s_running.PtyPath, "watch", "--seconds", "3", "--json");
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Output, "\"health\":");
+        StringAssert.Contains(run.Output, "\"event\":\"transaction_interrupted\"", "cards keep coming: their withdrawals are pushed");
+    }
+
+    [TestMethod]
     public void AMissingPortSaysSo()
     {
         var run = Diag("/dev/ttyNOSUCH9", "status");
