@@ -65,7 +65,10 @@ namespace PosSlot.Firmware.Events
 
         /// <summary>A destructive console command, run or refused (detail 1: ConsoleAction, detail 2: 0 or the console ErrorCode).</summary>
         public const int ConsoleAction = 37;
-        public const int Count = 38;
+
+        /// <summary>A part of the board's firmware threw and was skipped for this pass (detail 1: the part, see the device layer's Program).</summary>
+        public const int PartFailed = 38;
+        public const int Count = 39;
 
         static readonly string[] s_names = new string[]
         {
@@ -107,6 +110,7 @@ namespace PosSlot.Firmware.Events
             "auth_failed",
             "auth_locked_out",
             "console_action",
+            "part_failed",
         };
 
         public static string Name(int code)
