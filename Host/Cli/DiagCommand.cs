@@ -39,8 +39,9 @@ public static class DiagCommand
         return diag;
     }
 
-    static readonly string[] s_read = ["hello: protocol, model, board, firmware, serial, uptime, boots", "status: health, fallback, card, counts",
-        "counters: insertion counts", "wear: wear measures, fault levels, forecast", "errors: console and storage error counters", "selftest: lines, capture, storage"];
+    static readonly string[] s_read = ["hello: Protocol, model, board, firmware, serial, uptime and boot count.", "status: Health, fallback, the card in the slot, insertion counts.",
+        "counters: Insertion counts for the board and this slot, replacements, boots. (counters reset: see below)", "wear: Wear measures against the baseline, per-fault levels, forecast.",
+        "errors: Console and storage error counters.", "selftest: Pin levels, capture path and storage, checked now on the board."];
 
     static Command Simple(string name, Command? sub)
     {
