@@ -30,7 +30,7 @@ namespace PosSlot.Firmware.Console
                 _reply.Flag("session", session);
                 _reply.Number("session_left", Seconds(_auth.SessionLeftUs(_nowUs)), "s");
                 _reply.Number("failures", _auth.Failures, null);
-                _reply.Number("locked", Seconds(_auth.LockedForUs(_nowUs) + 999999), "s");
+                _reply.Number("locked", LockedSeconds, "s");
                 _reply.Flag("key_present", _auth.HasKey);
             }
             else if (sub == "logout" && _args.Count == 2)
@@ -70,9 +70,8 @@ namespace PosSlot.Firmware.Console
             Log(EventCode.AuthFailed, _auth.Failures, locked ? 1 : 0);
             if (locked)
             {
-                long s = Seconds(_auth.LockedForUs(_nowUs) + 999999);
-                Log(EventCode.AuthLockedOut, s, 0);
-                _reply.Error(ErrorCode.AuthLockedOut, "wrong response; authentication locked for " + s.ToString() + " s");
+                Log(EventCode.AuthLockedOut, LockedSeconds, 0);
+                _reply.Error(ErrorCode.AuthLockedOut, "wrong response; authentication locked for " + LockedSeconds.ToString() + " s");
                 return;
             }
             _reply.Error(ErrorCode.AuthFailed, "wrong response (" + _auth.Failures.ToString() + " of " + AuthGate.MaxFailures.ToString() + " before lockout)");
@@ -80,8 +79,7 @@ namespace PosSlot.Firmware.Console
 
         void LockedOutError()
         {
-            long s = Seconds(_auth.LockedForUs(_nowUs) + 999999);
-            _reply.Error(ErrorCode.AuthLockedOut, "authentication locked for " + s.ToString() + " s after repeated failures");
+            _reply.Error(ErrorCode.AuthLockedOut, "authentication locked for " + LockedSeconds.ToString() + " s after repeated failures");
         }
 
         /// <summary>Whether a destructive command may run; when not, the refusal is the reply and is logged.</summary>

@@ -12,11 +12,7 @@ namespace PosSlot.Firmware.Console
             }
             string cmd = _args[0];
             string sub = _args[1];
-            bool session = _auth.Authenticated(_nowUs);
-            if (session)
-            {
-                _auth.Touch(_nowUs);
-            }
+            _auth.Touch(_nowUs);
             if (cmd == "help") { Help(); }
             else if (cmd == "hello" && _args.Count == 1) { Hello(); }
             else if (cmd == "status" && _args.Count == 1) { Status(); }

@@ -106,8 +106,7 @@ namespace PosSlot.Firmware.Console
                 int r = _reader.Feed(data[i], _nowUs, out echo);
                 if (r == LineReader.TimedOut)
                 {
-                    LinesTimedOut++;
-                    LinkError(ErrorCode.LineTimedOut, "line dropped: no line end within 2 s");
+                    LineTimedOut();
                 }
                 if (echo != null && !LineIsMachine())
                 {
@@ -132,10 +131,15 @@ namespace PosSlot.Firmware.Console
             Clock(nowUs);
             if (_reader.Expire(_nowUs))
             {
-                LinesTimedOut++;
-                LinkError(ErrorCode.LineTimedOut, "line dropped: no line end within 2 s");
+                LineTimedOut();
             }
             Flush();
+        }
+
+        void LineTimedOut()
+        {
+            LinesTimedOut++;
+            LinkError(ErrorCode.LineTimedOut, "line dropped: no line end within 2 s");
         }
 
         void Clock(long nowUs)
@@ -278,6 +282,19 @@ namespace PosSlot.Firmware.Console
             {
                 _fw.Core.Advance(_nowUs);
             }
+        }
+
+        /// <summary>Boots since the board was new (1 without a store).</summary>
+        long Boots { get { return _fw.Store != null ? _fw.Store.Boots : 1; } }
+
+        long StoreWriteFailures { get { return _fw.Store != null ? _fw.Store.WriteFailures : 0; } }
+
+        /// <summary>Lockout left, in whole seconds rounded up (0 when not locked).</summary>
+        long LockedSeconds { get { return Seconds(_auth.LockedForUs(_nowUs) + 999999); } }
+
+        string FallbackMode()
+        {
+            return !_fw.Fallback.Forced ? "auto" : (_fw.Fallback.ForcedOff ? "forced_off" : "forced_on");
         }
 
         /// <summary>The slot's clock for an action, brought up to now.</summary>

@@ -18,7 +18,7 @@ namespace PosSlot.Firmware.Console
             _reply.Text("serial", _id.Serial);
             _reply.Number("uptime", Seconds(UptimeUs), "s");
             _reply.Number("clock", Seconds(Now()), "s");
-            _reply.Number("boots", _fw.Store != null ? _fw.Store.Boots : 1, null);
+            _reply.Number("boots", Boots, null);
         }
 
         void Status()
@@ -29,7 +29,7 @@ namespace PosSlot.Firmware.Console
             _reply.Text("health", HealthState.Name(h.State));
             _reply.Text("fault", h.StateFault >= 0 ? FaultClass.Name(h.StateFault) : "none");
             _reply.Text("fallback", f.Engaged ? "engaged" : "off");
-            _reply.Text("fallback_mode", !f.Forced ? "auto" : (f.ForcedOff ? "forced_off" : "forced_on"));
+            _reply.Text("fallback_mode", FallbackMode());
             _reply.Number("force_left", f.Forced && _forceUntilUs > _nowUs ? Seconds(_forceUntilUs - _nowUs) : 0, "s");
             _reply.Text("card", CardState());
             _reply.Number("insertions_board", _fw.Counters.BoardInsertions, null);
@@ -37,7 +37,7 @@ namespace PosSlot.Firmware.Console
             _reply.Decimal("life_used", 100.0 * _fw.Counters.SlotInsertions / _fw.HealthSettings.RatedCycles, 1, "pct");
             _reply.Number("flags", RaisedFlags(), null);
             _reply.Flag("session", _auth.Authenticated(_nowUs));
-            _reply.Number("auth_locked", Seconds(_auth.LockedForUs(_nowUs) + 999999), "s");
+            _reply.Number("auth_locked", LockedSeconds, "s");
             _reply.Number("uptime", Seconds(UptimeUs), "s");
         }
 
@@ -70,7 +70,7 @@ namespace PosSlot.Firmware.Console
             _reply.Number("rated_life", _fw.HealthSettings.RatedCycles, null);
             _reply.Number("replacements", _fw.Counters.Replacements, null);
             _reply.Number("removals", _fw.Core.Monitor.Removals, null);
-            _reply.Number("boots", _fw.Store != null ? _fw.Store.Boots : 1, null);
+            _reply.Number("boots", Boots, null);
             _reply.Number("store_losses", _fw.Counters.StoreLosses, null);
             // Above 0 the drive was lost once: the counts are lower bounds.
             _reply.Flag("counts_exact", _fw.Counters.StoreLosses == 0);
@@ -198,7 +198,7 @@ namespace PosSlot.Firmware.Console
             bool storage = StorageWorks();
             ok &= storage;
             _reply.Flag("storage_ok", storage);
-            _reply.Number("store_write_failures", _fw.Store != null ? _fw.Store.WriteFailures : 0, null);
+            _reply.Number("store_write_failures", StoreWriteFailures, null);
             _reply.Flag("key_present", _auth.HasKey);
             ok &= _auth.HasKey;
             _reply.Flag("ok", ok);
@@ -235,7 +235,7 @@ namespace PosSlot.Firmware.Console
             _reply.Number("events_dropped", _push.DroppedTotal, null);
             _reply.Number("log_dropped", _fw.Log.Dropped, null);
             _reply.Number("auth_failures", _auth.Failures, null);
-            _reply.Number("store_write_failures", _fw.Store != null ? _fw.Store.WriteFailures : 0, null);
+            _reply.Number("store_write_failures", StoreWriteFailures, null);
             _reply.Number("edges_out_of_order", _fw.Core.OutOfOrderEdges, null);
         }
 

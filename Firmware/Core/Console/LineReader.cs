@@ -42,14 +42,8 @@ namespace PosSlot.Firmware.Console
         public int Feed(byte b, long nowUs, out string echo)
         {
             echo = null;
-            int result = Nothing;
-            if (_length > 0 && !_discarding && nowUs - _lastByteUs >= TimeoutUs)
-            {
-                // Too long without an end: drop it and what follows up to the next line end.
-                _length = 0;
-                _discarding = true;
-                result = TimedOut;
-            }
+            // Too long without an end: drop it and what follows up to the next line end.
+            int result = Expire(nowUs) ? TimedOut : Nothing;
             _lastByteUs = nowUs;
             bool cr = b == 13;
             bool lf = b == 10;

@@ -78,7 +78,7 @@ namespace PosSlot.Firmware.Console
             _forceUntilUs = action == ConsoleAction.FallbackAuto ? 0 : _nowUs + minutes * 60 * 1000000;
             Done(action);
             _reply.Text("fallback", _fw.Fallback.Engaged ? "engaged" : "off");
-            _reply.Text("fallback_mode", !_fw.Fallback.Forced ? "auto" : (_fw.Fallback.ForcedOff ? "forced_off" : "forced_on"));
+            _reply.Text("fallback_mode", FallbackMode());
             _reply.Number("force_left", action == ConsoleAction.FallbackAuto ? 0 : minutes * 60, "s");
         }
 

@@ -23,8 +23,6 @@ namespace PosSlot.Firmware.Console
         public long DroppedSinceLast;
         public long DroppedTotal;
 
-        public int Count { get { return _count; } }
-
         public static bool IsPushed(int code)
         {
             return code == EventCode.FallbackEngaged || code == EventCode.FallbackReleased
