@@ -23,8 +23,6 @@ public sealed class LiveEmulation
     const long Second = 1_000_000;
     const int PollMs = 10;
 
-    readonly Scenario _scenario;
-    readonly int _seed;
     readonly int _total;
     readonly double _speed;
     readonly TextWriter _status;
@@ -39,8 +37,6 @@ public sealed class LiveEmulation
     public LiveEmulation(Scenario scenario, int seed, int? insertions, string capture, double speed,
         DeviceKey? key, IConsolePort port, INonceSource nonces, string board, TextWriter status)
     {
-        _scenario = scenario;
-        _seed = seed;
         _total = insertions ?? scenario.Insertions;
         _speed = speed;
         _status = status;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PosSlot.Host.Reporting;
+using PosSlot.Firmware.Events;
 using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
@@ -59,7 +60,7 @@ public sealed class ReplayJson(TextWriter output) : IReplayOutput
                 insertion = e.InsertionIndex,
                 detail1 = e.Detail1,
                 detail2 = e.Detail2,
-                details = EventDescription.Details(e.Code, e.Detail1, e.Detail2),
+                details = EventText.Describe(e.Code, e.Detail1, e.Detail2),
             }).ToArray(),
             events_not_kept = result.EventsNotKept,
         };

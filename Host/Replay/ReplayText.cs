@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO;
 using PosSlot.Host.Reporting;
+using PosSlot.Firmware.Events;
 using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Host.Replay;
@@ -24,7 +25,7 @@ public sealed class ReplayText(TextWriter output) : IReplayOutput
         output.WriteLine(result.Events.Count == 0 ? "events: none" : "events:");
         foreach (var e in result.Events)
         {
-            output.WriteLine($"  {Seconds(e.TimeUs)} s  #{e.InsertionIndex,-5} {e.Name,-24} {EventDescription.Details(e.Code, e.Detail1, e.Detail2)}");
+            output.WriteLine($"  {Seconds(e.TimeUs)} s  #{e.InsertionIndex,-5} {e.Name,-24} {EventText.Describe(e.Code, e.Detail1, e.Detail2)}");
         }
         if (result.EventsNotKept > 0)
         {

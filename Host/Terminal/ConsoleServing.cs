@@ -75,12 +75,7 @@ public static class ConsoleServing
         reader.Start();
         live.Run(stop.Token);
         status.WriteLine("emulator: stopped");
-        return ExitCodesForServing.Ok;
-    }
-
-    static class ExitCodesForServing
-    {
-        public const int Ok = 0;
+        return PosSlot.Host.Cli.ExitCodes.Ok;
     }
 
     /// <summary>
