@@ -138,42 +138,18 @@ public class DiagOverPtyTests
     [TestMethod]
     public void AnyPortPathWorksThroughASocatLink()
     {
-        var dir = Directory.CreateTempSubdirectory("posslot-socat-").FullName;
-        var link = Path.Combine(dir, "reader-console");
-        using var socat = Process.Start(Tools.Require("/usr/bin/socat", "socat"), [$"PTY,link={link},raw,echo=0", $"{s_done.PtyPath},raw,echo=0"])!;
-        try
-        {
-            Tools.WaitForFile(link);
-            var run = Diag(link, "hello", "--json");
-            Assert.AreEqual(0, run.ExitCode, run.Error);
-            StringAssert.Contains(run.Output, "\"protocol\":\"diag/1\"");
-        }
-        finally
-        {
-            socat.Kill();
-            Directory.Delete(dir, true);
-        }
+        var run = Tools.WithSocatPort("reader-console", $"{s_done.PtyPath},raw,echo=0", link => Diag(link, "hello", "--json"));
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Output, "\"protocol\":\"diag/1\"");
     }
 
     [TestMethod]
     public void ADeviceThatAnswersGarbageIsNamedAsSuch()
     {
-        var dir = Directory.CreateTempSubdirectory("posslot-garbage-").FullName;
-        var link = Path.Combine(dir, "noise");
-        // The other end of this pty pair answers every write with bytes that are not console frames.
-        using var socat = Process.Start(Tools.Require("/usr/bin/socat", "socat"), [$"PTY,link={link},raw,echo=0", "SYSTEM:'while read -r l; do echo \"#@!~ noise $l\"; done'"])!;
-        try
-        {
-            Tools.WaitForFile(link);
-            var run = Diag(link, "status", "--timeout", "0.5");
-            Assert.AreEqual(ExitCodes.DeviceGarbage, run.ExitCode, run.Error);
-            StringAssert.Contains(run.Error, "not console frames");
-        }
-        finally
-        {
-            socat.Kill();
-            Directory.Delete(dir, true);
-        }
+        // The other end answers every write with bytes that are not console frames.
+        var run = Tools.WithSocatPort("noise", "SYSTEM:'while read -r l; do echo \"#@!~ noise $l\"; done'", link => Diag(link, "status", "--timeout", "0.5"));
+        Assert.AreEqual(ExitCodes.DeviceGarbage, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Error, "not console frames");
     }
 
     [TestMethod]
@@ -196,20 +172,8 @@ public class DiagOverPtyTests
     [TestMethod]
     public void APortThatNeverAnswersTimesOutWithRetries()
     {
-        var dir = Directory.CreateTempSubdirectory("posslot-silent-").FullName;
-        var link = Path.Combine(dir, "silent");
-        using var socat = Process.Start(Tools.Require("/usr/bin/socat", "socat"), [$"PTY,link={link},raw,echo=0", "SYSTEM:'cat > /dev/null'"])!;
-        try
-        {
-            Tools.WaitForFile(link);
-            var run = Diag(link, "hello", "--timeout", "0.3");
-            Assert.AreEqual(ExitCodes.IoFailure, run.ExitCode, run.Error);
-            StringAssert.Contains(run.Error, "no reply after 3 tries");
-        }
-        finally
-        {
-            socat.Kill();
-            Directory.Delete(dir, true);
-        }
+        var run = Tools.WithSocatPort("silent", "SYSTEM:'cat > /dev/null'", link => Diag(link, "hello", "--timeout", "0.3"));
+        Assert.AreEqual(ExitCodes.IoFailure, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Error, "no reply after 3 tries");
     }
 }
