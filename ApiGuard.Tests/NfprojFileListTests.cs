@@ -16,16 +16,6 @@ public class NfprojFileListTests
 {
     static readonly XNamespace Ms = "http://schemas.microsoft.com/developer/msbuild/2003";
 
-    static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "PosSlotFirmware.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir!.FullName;
-    }
-
     static string[] Listed(string nfproj) => XDocument.Load(nfproj).Descendants(Ms + "Compile")
         .Select(c => c.Attribute("Include")!.Value.Replace('\\', '/')).OrderBy(s => s, StringComparer.Ordinal).ToArray();
 
@@ -45,14 +35,14 @@ public class NfprojFileListTests
     [TestMethod]
     public void TheFirmwareImageListsEveryCoreAndDeviceSource()
     {
-        var dir = Path.Combine(Root(), "Firmware");
+        var dir = Path.Combine(RepoRoot.Path, "Firmware");
         AssertSame(OnDisk(dir), Listed(Path.Combine(dir, "PosSlot.Firmware.nfproj")), "PosSlot.Firmware.nfproj");
     }
 
     [TestMethod]
     public void NfUnitTestListsEverySingleSourceTestAndNoHostOnlyOne()
     {
-        var dir = Path.Combine(Root(), "Firmware.Tests");
+        var dir = Path.Combine(RepoRoot.Path, "Firmware.Tests");
         var listed = Listed(Path.Combine(dir, "PosSlot.Firmware.Tests.nfproj"));
         AssertSame(OnDisk(dir, "HostOnly/"), listed, "PosSlot.Firmware.Tests.nfproj");
         Assert.IsFalse(listed.Any(f => f.StartsWith("HostOnly/")));
@@ -66,9 +56,9 @@ public class NfprojFileListTests
     {
         foreach (var (proj, config) in new[] { ("Firmware/PosSlot.Firmware.nfproj", "Firmware/packages.config"), ("Firmware.Tests/PosSlot.Firmware.Tests.nfproj", "Firmware.Tests/packages.config") })
         {
-            var pinned = XDocument.Load(Path.Combine(Root(), config)).Descendants("package")
+            var pinned = XDocument.Load(Path.Combine(RepoRoot.Path, config)).Descendants("package")
                 .Select(p => p.Attribute("id")!.Value + "." + p.Attribute("version")!.Value).ToHashSet();
-            var hints = XDocument.Load(Path.Combine(Root(), proj)).Descendants(Ms + "HintPath").Select(h => h.Value).ToList();
+            var hints = XDocument.Load(Path.Combine(RepoRoot.Path, proj)).Descendants(Ms + "HintPath").Select(h => h.Value).ToList();
             Assert.IsTrue(hints.Count > 0, proj);
             foreach (var hint in hints)
             {

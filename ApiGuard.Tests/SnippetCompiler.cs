@@ -9,7 +9,8 @@ namespace PosSlot.ApiGuard.Tests;
 /// <summary>Compiles a C# snippet into an in-memory assembly, the way the firmware core is built.</summary>
 static class SnippetCompiler
 {
-    static readonly MetadataReference[] References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+    /// <summary>The platform's assemblies (and this test's references): what a host build compiles against.</summary>
+    public static readonly MetadataReference[] References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
         .Split(Path.PathSeparator)
         .Where(p => p.Length > 0)
         .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
