@@ -90,7 +90,7 @@ public static class EmulateCommand
             }
             if (parse.GetValue(consoleMode) is { } mode)
             {
-                return ServeConsole(parse, mode, chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!,
+                return ServeConsole(mode, chosen, parse.GetValue(json) || parse.GetValue(report) != null, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!,
                     parse.GetValue(speed), parse.GetValue(keyFile), output, error);
             }
             var reportPath = parse.GetValue(report);
@@ -134,7 +134,7 @@ public static class EmulateCommand
         return command;
     }
 
-    static int ServeConsole(ParseResult parse, string mode, Scenario chosen, int seed, int? insertions, string capture,
+    static int ServeConsole(string mode, Scenario chosen, bool wantsResult, int seed, int? insertions, string capture,
         double speed, string? keyFile, TextWriter output, TextWriter error)
     {
         if (mode != PosSlot.Host.Terminal.ConsoleServing.Pty && mode != PosSlot.Host.Terminal.ConsoleServing.Stdio)
@@ -147,7 +147,7 @@ public static class EmulateCommand
             error.WriteLine($"posslot emulate: --speed {speed} must be 1..100000");
             return ExitCodes.BadInput;
         }
-        if (chosen.PowerCuts > 0 || parse.GetValue<bool>("--json") || parse.GetValue<string?>("--report") != null)
+        if (chosen.PowerCuts > 0 || wantsResult)
         {
             error.WriteLine("posslot emulate: --console runs until interrupted; it does not combine with --power-cuts, --json or --report");
             return ExitCodes.BadInput;
