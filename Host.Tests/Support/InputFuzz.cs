@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using PosSlot.DiagClient;
 using PosSlot.Host.Cli;
 
 namespace PosSlot.Host.Tests.Support;

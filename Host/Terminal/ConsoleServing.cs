@@ -75,7 +75,7 @@ public static class ConsoleServing
         reader.Start();
         live.Run(stop.Token);
         status.WriteLine("emulator: stopped");
-        return PosSlot.Host.Cli.ExitCodes.Ok;
+        return ExitCodes.Ok;
     }
 
     /// <summary>

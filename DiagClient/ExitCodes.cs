@@ -1,4 +1,4 @@
-namespace PosSlot.Host.Cli;
+namespace PosSlot.DiagClient;
 
 /// <summary>
 /// posslot's exit codes, the same for every command (README and --help list them).

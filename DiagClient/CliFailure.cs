@@ -1,6 +1,6 @@
 using System;
 
-namespace PosSlot.Host.Cli;
+namespace PosSlot.DiagClient;
 
 /// <summary>
 /// Thrown by a command to stop with a one-line message and an exit code (ExitCodes.BadInput or IoFailure).

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using PosSlot.Firmware.Console;
 
-namespace PosSlot.Host.Cli;
+namespace PosSlot.DiagClient;
 
 /// <summary>Reads a device key file (posslot keygen) with one clear reason when it cannot.</summary>
 public static class KeyFiles

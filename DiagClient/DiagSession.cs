@@ -3,10 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using PosSlot.Firmware.Console;
-using PosSlot.Host.Cli;
 using Spectre.Console;
 
-namespace PosSlot.Host.Diag;
+namespace PosSlot.DiagClient;
 
 /// <summary>One `posslot diag` run: the link, the key file for authenticated commands, and how results are printed.</summary>
 public sealed class DiagSession(DiagLink link, string? keyFile, bool json, TextWriter output)

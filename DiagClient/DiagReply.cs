@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PosSlot.Host.Diag;
+namespace PosSlot.DiagClient;
 
 /// <summary>A machine-mode reply body: {"ok":true,"data":{...}} or {"ok":false,"err":{"code":N,"msg":"..."}}.</summary>
 public sealed record DiagReply(bool Ok, JsonElement Data, int ErrorCode, string ErrorMessage, string Body)

@@ -6,9 +6,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using PosSlot.Firmware.Console;
-using PosSlot.Host.Cli;
 
-namespace PosSlot.Host.Diag;
+namespace PosSlot.DiagClient;
 
 /// <summary>
 /// The host side of the console's machine mode over a serial port (System.IO.Ports): frames out,
