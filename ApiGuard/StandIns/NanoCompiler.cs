@@ -13,7 +13,6 @@ public sealed class NanoCompileResult
     public required IReadOnlyList<string> Errors { get; init; }
     /// <summary>The assembly, when it compiled.</summary>
     public byte[]? Image { get; init; }
-    public required IReadOnlyList<SyntaxTree> Trees { get; init; }
 }
 
 /// <summary>
@@ -37,8 +36,8 @@ public static class NanoCompiler
         {
             return CompileNow(project, standIns, root, board, extra);
         }
-        // Keyed by what the compiler would see: the project, its symbols, and each source's stamp.
-        var key = string.Join("|", new[] { project.Path, root, string.Join(";", project.DefinesFor(board)) }
+        // Keyed by what the compiler would see: the project, its symbols and references, and each source's stamp.
+        var key = string.Join("|", new[] { project.Path, root, string.Join(";", project.DefinesFor(board)), string.Join(";", project.References) }
             .Concat(project.Sources.Select(f => f + "@" + File.GetLastWriteTimeUtc(f).Ticks + ":" + new FileInfo(f).Length)));
         return Cache.GetOrCreateValue(standIns).GetOrAdd(key, _ => CompileNow(project, standIns, root, board, extra));
     }
@@ -78,7 +77,7 @@ public static class NanoCompiler
         errors.AddRange(diagnostics.Distinct()
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
             .Select(d => Describe(d, root)));
-        return new NanoCompileResult { Errors = errors, Image = image, Trees = trees };
+        return new NanoCompileResult { Errors = errors, Image = image };
     }
 
     /// <summary>FILE(LINE,COL): error CSxxxx: message, FILE relative to the repository.</summary>

@@ -20,10 +20,6 @@ public static class NulInStringRule
         SyntaxKind.Utf8SingleLineRawStringLiteralToken, SyntaxKind.Utf8MultiLineRawStringLiteralToken,
     };
 
-    /// <summary>The rule over source files as the given project parses them.</summary>
-    public static IReadOnlyList<string> FindInFiles(IEnumerable<string> paths, string root) =>
-        Find(paths.Select(p => CSharpSyntaxTree.ParseText(System.IO.File.ReadAllText(p), new CSharpParseOptions(LanguageVersion.Latest), path: p)), root);
-
     /// <summary>Each offending literal as FILE(LINE,COL): message, FILE relative to <paramref name="root"/>.</summary>
     public static IReadOnlyList<string> Find(IEnumerable<SyntaxTree> trees, string root)
     {
