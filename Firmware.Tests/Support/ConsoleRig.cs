@@ -39,6 +39,7 @@ namespace PosSlot.Firmware.Tests.Support
                 Key.Key[i] = (byte)r.Next(256);
             }
             Nonces = new SeededNonces(seed);
+            HeapProbe.Root(this);
             Boot();
         }
 
@@ -59,6 +60,7 @@ namespace PosSlot.Firmware.Tests.Support
         public void Bytes(byte[] data)
         {
             Console.Receive(data, 0, data.Length, T);
+            HeapProbe.Checkpoint(data);
         }
 
         public void Raw(string text)

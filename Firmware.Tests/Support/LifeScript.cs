@@ -17,6 +17,7 @@ namespace PosSlot.Firmware.Tests.Support
         {
             _total = total;
             _rnd = new SeededRandom(seed);
+            HeapProbe.Root(this);
         }
 
         public int Total { get { return _total; } }

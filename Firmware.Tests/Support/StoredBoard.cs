@@ -17,6 +17,7 @@ namespace PosSlot.Firmware.Tests.Support
         {
             Flash = flash;
             Settings = settings;
+            HeapProbe.Root(this);
             Start();
         }
 
@@ -52,6 +53,7 @@ namespace PosSlot.Firmware.Tests.Support
                 try
                 {
                     script.Step(Fw, n);
+                    HeapProbe.Checkpoint(null);
                 }
                 catch (PowerCutException)
                 {
