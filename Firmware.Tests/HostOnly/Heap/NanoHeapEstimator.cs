@@ -32,6 +32,8 @@ namespace PosSlot.Firmware.Tests.HostOnly.Heap
         public const int ArrayHeader = 20;
 
         readonly HashSet<object> _seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        readonly HashSet<object> _boundary = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        object _root;
         readonly Dictionary<Type, FieldInfo[]> _fields = new Dictionary<Type, FieldInfo[]>();
         readonly Dictionary<string, long> _byType = new Dictionary<string, long>();
 
@@ -67,10 +69,23 @@ namespace PosSlot.Firmware.Tests.HostOnly.Heap
             }
         }
 
+        /// <summary>
+        /// Objects a walk does not enter unless it starts there: the roots of a graph split into
+        /// components, so each Add counts one component and the sum of the Adds is the whole graph.
+        /// </summary>
+        public void Boundary(params object[] objects)
+        {
+            foreach (var o in objects)
+            {
+                _boundary.Add(o);
+            }
+        }
+
         /// <summary>Adds what the root reaches that was not counted yet; returns those bytes.</summary>
         public long Add(object root)
         {
             long before = Bytes;
+            _root = root;
             var pending = new Stack<object>();
             Visit(root, pending);
             while (pending.Count > 0)
@@ -84,7 +99,7 @@ namespace PosSlot.Firmware.Tests.HostOnly.Heap
 
         void Visit(object o, Stack<object> pending)
         {
-            if (o == null || o is Type || o is MemberInfo || o is Pointer || !_seen.Add(o))
+            if (o == null || o is Type || o is MemberInfo || o is Pointer || (o != _root && _boundary.Contains(o)) || !_seen.Add(o))
             {
                 return;
             }
