@@ -54,6 +54,7 @@ namespace PosSlot.Firmware.Tests.Support
             id.Serial = Serial;
             Auth = new AuthGate(Key, Nonces, Flash);
             Console = new DiagConsole(Slot.Fw, id, Auth, Port, new FixedProbe(), Flash, T);
+            HeapProbe.Checkpoint(null);
         }
 
         /// <summary>Bytes arrive at the current time.</summary>

@@ -25,6 +25,7 @@ namespace PosSlot.Firmware.Tests.Support
             Fw.Core.AddSink(Events);
             Rnd = new SeededRandom(seed);
             HeapProbe.Root(this);
+            HeapProbe.Checkpoint(null);
         }
 
         public void Feed(InsertionShape shape, int count)
