@@ -32,10 +32,12 @@ namespace PosSlot.Firmware.Debounce
         int _burstEdges;
         bool _chatterReported;
 
-        // A glitch outside a burst, kept for GlitchJoinUs: if an edge passes within it, the glitch
-        // was the burst's first bounce (its first edge is the burst's time); if not, EMI.
+        // A run of glitches outside a burst, each within GlitchJoinUs of the next: if an edge passes
+        // within GlitchJoinUs of the last, the run was the burst's first bounces (its first edge is
+        // the burst's time); if not, EMI. A run spans at most QuietUs (see JoinsLead).
         bool _hasLead;
         long _leadUs;
+        long _leadLastUs;
 
         // When the last glitch ended. A window it held open (a quiet end, a lead's lapse) that has
         // passed meanwhile is due now, not in the past.
@@ -98,8 +100,8 @@ namespace PosSlot.Firmware.Debounce
             }
             if (_hasLead)
             {
-                // The lead lapses a quiet window after it, unless an edge inside that window may still adopt it.
-                long lapse = _leadUs + _joinUs;
+                // The run lapses a join window after its last glitch, unless an edge inside that window may still extend it.
+                long lapse = _leadLastUs + _joinUs;
                 bool blocked = _hasPending && _pendingUs < lapse;
                 if (!blocked && lapse < next)
                 {
@@ -148,14 +150,16 @@ namespace PosSlot.Firmware.Debounce
                         _burstLastUs = tUs;
                     }
                 }
-                else if (_hasLead && _pendingUs - _leadUs < _joinUs)
+                else if (JoinsLead(_pendingUs))
                 {
                     _leadEdges += 2;
+                    _leadLastUs = _pendingUs;
                 }
                 else
                 {
                     _hasLead = true;
                     _leadUs = _pendingUs;
+                    _leadLastUs = _pendingUs;
                     _leadEdges = 2;
                 }
                 Recompute();
@@ -182,7 +186,7 @@ namespace PosSlot.Firmware.Debounce
                 {
                     ReleasePending();
                 }
-                else if (_hasLead && !_inBurst && _leadUs + _joinUs <= due)
+                else if (_hasLead && !_inBurst && _leadLastUs + _joinUs <= due)
                 {
                     _hasLead = false;
                     Recompute();
@@ -211,7 +215,7 @@ namespace PosSlot.Firmware.Debounce
                 _burstFirstUs = _pendingUs;
                 _burstEdges = 0;
                 _chatterReported = false;
-                if (_hasLead && _pendingUs - _leadUs < _joinUs)
+                if (JoinsLead(_pendingUs))
                 {
                     _burstFirstUs = _leadUs;
                     _burstEdges = _leadEdges;
@@ -221,6 +225,16 @@ namespace PosSlot.Firmware.Debounce
             _burstEdges++;
             _burstLastUs = _pendingUs;
             Recompute();
+        }
+
+        /// <summary>
+        /// An edge at tUs continues the glitch run: within the join window of its last glitch, and
+        /// less than a quiet window from its first. Past that the run is EMI, not bounce (a bounce
+        /// lasts under 7 ms), and a run held open longer would hold the other lines' reports back.
+        /// </summary>
+        bool JoinsLead(long tUs)
+        {
+            return _hasLead && tUs - _leadLastUs < _joinUs && tUs - _leadUs < _quietUs;
         }
 
         void EndBurst(long nowUs)
