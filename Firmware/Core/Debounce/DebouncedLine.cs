@@ -129,14 +129,17 @@ namespace PosSlot.Firmware.Debounce
             _next = next < _glitchEndUs ? _glitchEndUs : next;
         }
 
-        /// <summary>A raw edge. The caller has already advanced this line to tUs.</summary>
-        public void Edge(long tUs, int level)
+        /// <summary>
+        /// A raw edge. The caller has already advanced this line to tUs. Returns NextDeadlineUs, so
+        /// the caller needs no second call to learn it.
+        /// </summary>
+        public long Edge(long tUs, int level)
         {
             if (_hasPending)
             {
                 if (level == _pendingLevel)
                 {
-                    return;
+                    return _next;
                 }
                 _hasPending = false;
                 Glitches++;
@@ -150,7 +153,7 @@ namespace PosSlot.Firmware.Debounce
                         _burstLastUs = tUs;
                     }
                 }
-                else if (JoinsLead(_pendingUs))
+                else if (_hasLead && JoinsLead(_pendingUs))
                 {
                     _leadEdges += 2;
                     _leadLastUs = _pendingUs;
@@ -163,20 +166,21 @@ namespace PosSlot.Firmware.Debounce
                     _leadEdges = 2;
                 }
                 Recompute();
-                return;
+                return _next;
             }
             if (level == _filteredLevel)
             {
-                return;
+                return _next;
             }
             _hasPending = true;
             _pendingLevel = level;
             _pendingUs = tUs;
             Recompute();
+            return _next;
         }
 
-        /// <summary>Handles every deadline at or before nowUs, in time order.</summary>
-        public void Advance(long nowUs)
+        /// <summary>Handles every deadline at or before nowUs, in time order; returns NextDeadlineUs.</summary>
+        public long Advance(long nowUs)
         {
             while (_next <= nowUs)
             {
@@ -184,7 +188,25 @@ namespace PosSlot.Firmware.Debounce
                 // "<=": a window a glitch held open may be due at the glitch's end rather than its own time.
                 if (_hasPending && _pendingUs + _glitchUs <= due)
                 {
-                    ReleasePending();
+                    // The held edge outlived the glitch filter: it passes. (Inline: the usual deadline, and a call costs on the board.)
+                    _hasPending = false;
+                    _filteredLevel = _pendingLevel;
+                    if (!_inBurst)
+                    {
+                        _inBurst = true;
+                        _burstFirstUs = _pendingUs;
+                        _burstEdges = 0;
+                        _chatterReported = false;
+                        if (_hasLead && JoinsLead(_pendingUs))
+                        {
+                            _burstFirstUs = _leadUs;
+                            _burstEdges = _leadEdges;
+                        }
+                        _hasLead = false;
+                    }
+                    _burstEdges++;
+                    _burstLastUs = _pendingUs;
+                    Recompute();
                 }
                 else if (_hasLead && !_inBurst && _leadLastUs + _joinUs <= due)
                 {
@@ -203,38 +225,18 @@ namespace PosSlot.Firmware.Debounce
                     EndBurst(due);
                 }
             }
-        }
-
-        void ReleasePending()
-        {
-            _hasPending = false;
-            _filteredLevel = _pendingLevel;
-            if (!_inBurst)
-            {
-                _inBurst = true;
-                _burstFirstUs = _pendingUs;
-                _burstEdges = 0;
-                _chatterReported = false;
-                if (JoinsLead(_pendingUs))
-                {
-                    _burstFirstUs = _leadUs;
-                    _burstEdges = _leadEdges;
-                }
-                _hasLead = false;
-            }
-            _burstEdges++;
-            _burstLastUs = _pendingUs;
-            Recompute();
+            return _next;
         }
 
         /// <summary>
-        /// An edge at tUs continues the glitch run: within the join window of its last glitch, and
-        /// less than a quiet window from its first. Past that the run is EMI, not bounce (a bounce
-        /// lasts under 7 ms), and a run held open longer would hold the other lines' reports back.
+        /// With a glitch run kept (_hasLead), an edge at tUs continues it: within the join window of
+        /// its last glitch, and less than a quiet window from its first. Past that the run is EMI, not
+        /// bounce (a bounce lasts under 7 ms), and a run held open longer would hold the other lines'
+        /// reports back.
         /// </summary>
         bool JoinsLead(long tUs)
         {
-            return _hasLead && tUs - _leadLastUs < _joinUs && tUs - _leadUs < _quietUs;
+            return tUs - _leadLastUs < _joinUs && tUs - _leadUs < _quietUs;
         }
 
         void EndBurst(long nowUs)
