@@ -56,6 +56,22 @@ namespace PosSlot.Firmware.Tests.Events
         }
 
         [TestMethod]
+        public void FlappingFlagsGoBeforeHealthChanges()
+        {
+            EventLog log = new EventLog(4);
+            log.Append(EventCode.HealthChanged, 1, 1, 0, 0);
+            log.Append(EventCode.FallbackEngaged, 2, 1, 0, 1);
+            for (int i = 0; i < 1000; i++)
+            {
+                log.Append(i % 2 == 0 ? EventCode.FlagRaised : EventCode.FlagCleared, 10 + i, 2 + i, 3, 0);
+            }
+            Assert.AreEqual(EventCode.HealthChanged, log.CodeAt(0));
+            Assert.AreEqual(EventCode.FallbackEngaged, log.CodeAt(1));
+            Assert.AreEqual(1002L, log.IdAt(3), "the newest flag move is kept");
+            Assert.AreEqual(998L, log.Dropped);
+        }
+
+        [TestMethod]
         public void ARoutineRunOfCardsAndInterruptionsLeavesOnlyCounts()
         {
             Rig rig = new Rig(1);

@@ -6,8 +6,8 @@ namespace PosSlot.Firmware.Events
     /// The board's history: a bounded ring of milestones (Milestone.Is), one compact entry each, and
     /// the routine events counted per kind since the newest milestone (count, time and insertion of
     /// the last). Routine events never take an entry, so they can never push a milestone out; when
-    /// the ring itself is full the oldest re-announcement goes first (Milestone.Evictable), else the
-    /// oldest entry, and `Dropped` counts it. Ids are given to milestones only, strictly increasing
+    /// the ring itself is full the oldest re-announcement goes first, then the oldest flag move, else
+    /// the oldest change (Milestone.Rank), and `Dropped` counts it. Ids are given to milestones only, strictly increasing
     /// over the board's life (Clear keeps them going; the store skips a reserve after a reboot).
     /// Never allocates after construction.
     /// </summary>
@@ -130,17 +130,22 @@ namespace PosSlot.Firmware.Events
             }
         }
 
+        /// <summary>The oldest entry of the lowest rank held (Milestone.Rank).</summary>
         int OldestEvictable()
         {
-            for (int i = 0; i < _count; i++)
+            int best = 0;
+            int bestRank = int.MaxValue;
+            for (int i = 0; i < _count && bestRank > Milestone.Reminder; i++)
             {
                 int slot = Slot(i);
-                if (Milestone.Evictable(_code[slot], _detail2[slot]))
+                int rank = Milestone.Rank(_code[slot], _detail2[slot]);
+                if (rank < bestRank)
                 {
-                    return i;
+                    best = i;
+                    bestRank = rank;
                 }
             }
-            return 0;
+            return best;
         }
 
         /// <summary>Removes milestone i, closing the gap (rare: only when the ring is full).</summary>

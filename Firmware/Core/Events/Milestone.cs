@@ -3,10 +3,8 @@ namespace PosSlot.Firmware.Events
     /// <summary>
     /// Which events are milestones, kept one entry each in the log's history, and which are routine,
     /// only counted per kind (issue 19: a technician decides what to replace from the milestones, so
-    /// routine noise must never push them out). Of the milestones, the changes a technician must see
-    /// (health, fallback, flags, maintenance, a lost store, a cleared log, a destructive command that
-    /// ran) are kept before the re-announcements (a boot's store_recovered, the fallback restored at
-    /// boot, lockouts, discarded records) when the history is full.
+    /// routine noise must never push them out). When the history is full, re-announcements go
+    /// first, then flag moves, and the changes a technician must see last (Rank).
     /// </summary>
     public static class Milestone
     {
@@ -40,8 +38,17 @@ namespace PosSlot.Firmware.Events
             }
         }
 
-        /// <summary>Whether a full history drops this entry before the changes (the oldest such goes first).</summary>
-        public static bool Evictable(int code, long detail2)
+        /// <summary>Ranks for a full history: the oldest entry of the lowest rank held goes first.</summary>
+        public const int Reminder = 0;
+        public const int Flag = 1;
+        public const int Change = 2;
+
+        /// <summary>
+        /// Reminder: a re-announcement (a boot's store report, the fallback told again at boot, a
+        /// lockout, the baseline). Flag: a fault's level moved (a wearing slot's flags may flap).
+        /// Change: health, fallback, maintenance, a lost store, a cleared log, a command that ran.
+        /// </summary>
+        public static int Rank(int code, long detail2)
         {
             switch (code)
             {
@@ -52,13 +59,22 @@ namespace PosSlot.Firmware.Events
                 case EventCode.StoreWriteRestored:
                 case EventCode.AuthLockedOut:
                 case EventCode.BaselineLearned:
-                    return true;
+                    return Reminder;
+                case EventCode.FlagRaised:
+                case EventCode.FlagCleared:
+                    return Flag;
                 case EventCode.FallbackEngaged:
                     // Told again at every boot while engaged: a reminder, not a change.
-                    return detail2 == Health.ReasonCode.RestoredAtBoot;
+                    return detail2 == Health.ReasonCode.RestoredAtBoot ? Reminder : Change;
                 default:
-                    return false;
+                    return Change;
             }
+        }
+
+        /// <summary>Whether the entry is a re-announcement rather than something that happened to the slot.</summary>
+        public static bool Evictable(int code, long detail2)
+        {
+            return Rank(code, detail2) == Reminder;
         }
     }
 }
