@@ -90,6 +90,10 @@ public sealed class DiagLink : IDisposable
         {
             sp.Open();
         }
+        catch (Exception e) when ((e is UnauthorizedAccessException or IOException or ArgumentException or InvalidOperationException) && SerialPath.NotASerialPort(port) is { } notAPort)
+        {
+            throw notAPort;
+        }
         catch (UnauthorizedAccessException)
         {
             throw new CliFailure(ExitCodes.IoFailure, $"{port}: busy or not allowed (another program has it open, or you need the dialout group)");
