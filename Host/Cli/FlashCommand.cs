@@ -38,7 +38,7 @@ public static class FlashCommand
             }
             catch (BoardException e)
             {
-                throw new CliFailure(ExitCodes.BadInput, e.Message);
+                throw new CliFailure(e.ExitCode, e.Message);
             }
             var problems = BoardRules.Check(b);
             if (problems.Count > 0)

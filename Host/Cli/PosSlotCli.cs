@@ -10,7 +10,7 @@ public static class PosSlotCli
 {
     public static RootCommand Create()
     {
-        return new RootCommand("posslot: bench and field tool for the PosSlot card-slot firmware.\n" + ExitCodes.Table)
+        var root = new RootCommand("posslot: bench and field tool for the PosSlot card-slot firmware.\n" + ExitCodes.Table)
         {
             EmulateCommand.Create(),
             ReplayCommand.Create(),
@@ -19,6 +19,8 @@ public static class PosSlotCli
             DiagCommand.Create(),
             KeygenCommand.Create(),
         };
+        PathOptions.RefuseEmpty(root);
+        return root;
     }
 
     /// <summary>

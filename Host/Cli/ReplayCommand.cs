@@ -30,11 +30,6 @@ public static class ReplayCommand
             var path = parse.GetValue(file)!;
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            if (Directory.Exists(path) || !File.Exists(path))
-            {
-                error.WriteLine($"posslot replay: {path}: {(Directory.Exists(path) ? "is a folder, not a trace file" : "no such file")}");
-                return ExitCodes.BadInput;
-            }
             bool detect = parse.GetValue(detectOnly);
             long edges;
             try
