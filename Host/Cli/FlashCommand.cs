@@ -23,7 +23,7 @@ public static class FlashCommand
         var key = new Option<string?>("--key-file") { Description = "The console's device key, copied to I:\\posslot\\device.key." };
         var newBoard = new Option<bool>("--new-board") { Description = "First install on this board: mark its store new, so an empty store reads as new rather than lost (docs/persistence.md)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the nanoff commands instead of running them." };
-        var dir = new Option<string>("--dir") { Description = "The boards folder.", DefaultValueFactory = _ => BoardCatalog.DefaultFolder };
+        var dir = new Option<string?>("--dir") { Description = "The boards folder (default: ./boards, else boards/ of the repository posslot was built in)." };
         var command = new Command("flash", "Flash PosSlot onto a reader board with nanoff, from the board's file (target, deploy address).")
         {
             board, port, update, image, key, newBoard, dryRun, dir,
@@ -34,7 +34,7 @@ public static class FlashCommand
             BoardFile b;
             try
             {
-                b = BoardCatalog.Find(parse.GetValue(board)!, parse.GetValue(dir)!);
+                b = BoardCatalog.Find(parse.GetValue(board)!, parse.GetValue(dir));
             }
             catch (BoardException e)
             {
