@@ -20,7 +20,8 @@ public class BoardFolderTests
             var boards = CliProcess.RunIn(elsewhere.FullName, Bound, "boards");
             Assert.AreEqual(ExitCodes.Ok, boards.ExitCode, boards.Output + boards.Error);
             StringAssert.Contains(boards.Output, "esp32-devkitc");
-            var flash = CliProcess.RunIn(elsewhere.FullName, Bound, "flash", "--board", "esp32-devkitc", "--port", "COM3", "--dry-run");
+            File.WriteAllText(Path.Combine(elsewhere.FullName, "app.bin"), "image");
+            var flash = CliProcess.RunIn(elsewhere.FullName, Bound, "flash", "--board", "esp32-devkitc", "--port", "COM3", "--image", "app.bin", "--dry-run");
             Assert.AreEqual(ExitCodes.Ok, flash.ExitCode, flash.Output + flash.Error);
             StringAssert.Contains(flash.Output, "nanoff --target ESP32_PSRAM_REV0");
         }

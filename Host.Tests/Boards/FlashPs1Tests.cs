@@ -30,12 +30,13 @@ public class FlashPs1Tests
     {
         // One pwsh for the three boards (pwsh takes seconds to start); `exit` in the script ends only the script.
         var boards = new[] { "esp32-devkitc", "esp32-s3-devkitc-1", "posslot-reader-v1" };
-        var loop = "foreach ($b in '" + string.Join("','", boards) + "') { & '" + Script.Replace("'", "''") + "' -Board $b -Port COM3 -DryRun; \"exit $LASTEXITCODE\" }";
+        using var image = TempFile.With("image");
+        var loop = "foreach ($b in '" + string.Join("','", boards) + "') { & '" + Script.Replace("'", "''") + "' -Board $b -Port COM3 -Image '" + image.Path + "' -DryRun; \"exit $LASTEXITCODE\" }";
         var script = Pwsh.RunCommand(loop, ThisPosslot);
         var expected = new System.Text.StringBuilder();
         foreach (var board in boards)
         {
-            var direct = CliRun.Of("flash", "--board", board, "--port", "COM3", "--dry-run");
+            var direct = CliRun.Of("flash", "--board", board, "--port", "COM3", "--image", image.Path, "--dry-run");
             expected.Append(direct.Output).Append($"exit {direct.ExitCode}\n");
         }
         Assert.AreEqual(0, script.ExitCode, script.Error);

@@ -14,6 +14,11 @@ public static class FlashCommand
 {
     public const string DefaultImage = "Firmware/bin/Release/PosSlot.Firmware.bin";
 
+    /// <summary>What --dry-run prints for the private temporary folder a real run makes.</summary>
+    public const string DryRunFolder = "$TMP";
+    const string DeploymentName = "deploy.json";
+    const string MarkerName = "new-board.marker";
+
     public static Command Create()
     {
         var board = new Option<string>("--board") { Description = "A board in --dir by name (see posslot boards) or a board file.", Required = true };
@@ -52,50 +57,69 @@ public static class FlashCommand
             }
             var keyFile = parse.GetValue(key);
             bool dry = parse.GetValue(dryRun);
-            if (keyFile != null && !dry && !File.Exists(keyFile))
-            {
-                throw new CliFailure(ExitCodes.BadInput, $"--key-file {keyFile}: no such file");
-            }
             var imagePath = parse.GetValue(image)!;
-            var deployment = Path.Combine(Path.GetTempPath(), $"posslot-deploy-{b.Name}.json");
-            var request = new FlashRequest(b, portName, parse.GetValue(update), imagePath, keyFile, parse.GetValue(newBoard), deployment);
-            var steps = NanoffPlan.For(request);
-            var marker = Path.Combine(Path.GetTempPath(), "posslot-new-board.marker");
-            var deploymentJson = NanoffPlan.DeploymentJson(request, marker);
+            // Checked before anything runs, --dry-run included: the image is a regular file that fits a flash chip,
+            // the key file is a real device key (random bytes would become the board's key).
+            try
+            {
+                InputFile.Check(imagePath, "deployment image", InputFile.ImageMax);
+            }
+            catch (CliFailure e) when (e.ExitCode == ExitCodes.BadInput && !Path.Exists(imagePath))
+            {
+                throw CliFailure.BadInput($"--image {ShownPath.Of(imagePath)}: no such file: build the firmware's .nfproj first (README: Building for a board)");
+            }
+            catch (CliFailure e)
+            {
+                throw new CliFailure(e.ExitCode, "--image " + e.Message);
+            }
+            if (keyFile != null && KeyFiles.Load(keyFile, out var why) == null)
+            {
+                throw CliFailure.BadInput($"--key-file {ShownPath.Of(keyFile)}: not a device key file: {why} (make one with posslot keygen)");
+            }
+            bool copiesFiles = keyFile != null || parse.GetValue(newBoard);
             if (dry)
             {
+                var planned = new FlashRequest(b, portName, parse.GetValue(update), imagePath, keyFile, parse.GetValue(newBoard), DryRunFolder + "/" + DeploymentName);
                 output.WriteLine($"# {b.Name}: {b.Description}");
-                foreach (var step in steps)
+                foreach (var step in NanoffPlan.For(planned))
                 {
                     output.WriteLine($"# {step.What}");
                     output.WriteLine(step.CommandLine);
                 }
-                if (keyFile != null || request.NewBoard)
+                if (copiesFiles)
                 {
-                    output.WriteLine($"# {deployment}:");
-                    output.WriteLine(deploymentJson);
+                    output.WriteLine($"# {DryRunFolder}: a private temporary folder (mode 700) made for the run and removed after; {DryRunFolder}/{DeploymentName}:");
+                    output.WriteLine(NanoffPlan.DeploymentJson(planned, DryRunFolder + "/" + MarkerName));
                 }
                 return ExitCodes.Ok;
             }
-            if (!File.Exists(imagePath))
-            {
-                throw new CliFailure(ExitCodes.BadInput, $"--image {imagePath}: no such file: build the firmware's .nfproj first (README: Building for a board)");
-            }
             var nanoff = NanoffRunner.Find() ?? throw new CliFailure(ExitCodes.IoFailure,
                 "nanoff not found: install it with `dotnet tool install -g nanoff` and make sure ~/.dotnet/tools (Windows: %USERPROFILE%\\.dotnet\\tools) is on PATH");
-            if (keyFile != null || request.NewBoard)
+            // The deployment description and the marker live in a folder only this user can read (mkdtemp, 700), removed after.
+            var folder = copiesFiles ? Directory.CreateTempSubdirectory("posslot-deploy-") : null;
+            try
             {
-                File.WriteAllBytes(marker, [1]);
-                File.WriteAllText(deployment, deploymentJson);
-            }
-            foreach (var step in steps)
-            {
-                output.WriteLine($"{step.What}: {step.CommandLine}");
-                int code = NanoffRunner.Run(nanoff, step.Arguments);
-                if (code != 0)
+                var request = new FlashRequest(b, portName, parse.GetValue(update), imagePath, keyFile, parse.GetValue(newBoard),
+                    folder == null ? "" : Path.Combine(folder.FullName, DeploymentName));
+                if (folder != null)
                 {
-                    throw new CliFailure(ExitCodes.IoFailure, $"{step.What} failed: {NanoffExitCodes.Explain(code)}");
+                    var marker = Path.Combine(folder.FullName, MarkerName);
+                    File.WriteAllBytes(marker, [1]);
+                    File.WriteAllText(request.DeploymentFile, NanoffPlan.DeploymentJson(request, marker));
                 }
+                foreach (var step in NanoffPlan.For(request))
+                {
+                    output.WriteLine($"{step.What}: {step.CommandLine}");
+                    int code = NanoffRunner.Run(nanoff, step.Arguments);
+                    if (code != 0)
+                    {
+                        throw new CliFailure(ExitCodes.IoFailure, $"{step.What} failed: {NanoffExitCodes.Explain(code)}");
+                    }
+                }
+            }
+            finally
+            {
+                folder?.Delete(true);
             }
             output.WriteLine($"{b.Name} on {portName}: flashed.");
             return ExitCodes.Ok;
