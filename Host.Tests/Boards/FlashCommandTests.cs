@@ -22,6 +22,7 @@ public class FlashCommandTests
     public void DryRunPrintsTheExactNanoffCommandsForTheDevKitC()
     {
         using var image = Image();
+        using var nanoff = new FakeNanoff("2.5.126");
         var run = CliRun.Of("flash", "--board", "esp32-devkitc", "--port", "/dev/ttyUSB0", "--image", image.Path, "--dry-run", "--dir", Boards);
         Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
         CollectionAssert.AreEqual(new[]
@@ -37,6 +38,7 @@ public class FlashCommandTests
     public void EveryBoardGetsItsTargetAndItsDeployAddress(string board, string target, string address)
     {
         using var image = Image();
+        using var nanoff = new FakeNanoff("2.5.126");
         var run = CliRun.Of("flash", "--board", board, "--port", "COM3", "--update-firmware", "--image", image.Path, "--dry-run", "--dir", Boards);
         Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
         CollectionAssert.AreEqual(new[]
@@ -50,6 +52,7 @@ public class FlashCommandTests
     public void AKeyFileAndANewBoardGoThroughNanoffsFileDeployment()
     {
         using var image = Image();
+        using var nanoff = new FakeNanoff("2.5.126");
         using var key = TempFile.With("serial=shop-12\nkey=" + new string('a', 64) + "\n");
         var run = CliRun.Of("flash", "--board", "esp32-devkitc", "--port", "COM7", "--image", image.Path, "--key-file", key.Path, "--new-board", "--dry-run", "--dir", Boards);
         Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);

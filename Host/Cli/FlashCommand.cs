@@ -19,6 +19,15 @@ public static class FlashCommand
     const string DeploymentName = "deploy.json";
     const string MarkerName = "new-board.marker";
 
+    /// <summary>The form the installed nanoff takes, from `nanoff --version`; exit 3 when its version cannot be read or is older than 2.0.</summary>
+    static NanoffSyntax SyntaxOf(string nanoff, out Version? version)
+    {
+        version = NanoffRunner.VersionOf(nanoff, out var printed)
+            ?? throw CliFailure.Io($"cannot tell the version of {ShownPath.Of(nanoff)} (`nanoff --version` printed {PosSlot.Emulator.Reporting.Quote.Of(printed)}); posslot flash knows nanoff 2.x and 3.x");
+        return NanoffPlan.SyntaxOf(version!)
+            ?? throw CliFailure.Io($"nanoff {version} is older than 2.0, which posslot flash does not know: update it with `dotnet tool update -g nanoff`");
+    }
+
     public static Command Create()
     {
         var board = new Option<string>("--board") { Description = "A board in --dir by name (see posslot boards) or a board file.", Required = true };
@@ -77,11 +86,18 @@ public static class FlashCommand
                 throw CliFailure.BadInput($"--key-file {ShownPath.Of(keyFile)}: not a device key file: {why} (make one with posslot keygen)");
             }
             bool copiesFiles = keyFile != null || parse.GetValue(newBoard);
+            // The command form follows the installed nanoff's version (NanoffPlan.SyntaxOf), asked before anything runs.
+            var nanoff = NanoffRunner.Find();
+            Version? version = null;
+            var syntax = nanoff == null ? NanoffSyntax.Options : SyntaxOf(nanoff, out version);
             if (dry)
             {
                 var planned = new FlashRequest(b, portName, parse.GetValue(update), imagePath, keyFile, parse.GetValue(newBoard), DryRunFolder + "/" + DeploymentName);
                 output.WriteLine($"# {b.Name}: {b.Description}");
-                foreach (var step in NanoffPlan.For(planned))
+                output.WriteLine(nanoff == null
+                    ? $"# nanoff not found: the commands for nanoff {NanoffPlan.WrittenFor} (option form)"
+                    : $"# nanoff {version}: the {(syntax == NanoffSyntax.Verbs ? "verb" : "option")} form");
+                foreach (var step in NanoffPlan.For(planned, syntax))
                 {
                     output.WriteLine($"# {step.What}");
                     output.WriteLine(step.CommandLine);
@@ -93,8 +109,11 @@ public static class FlashCommand
                 }
                 return ExitCodes.Ok;
             }
-            var nanoff = NanoffRunner.Find() ?? throw new CliFailure(ExitCodes.IoFailure,
-                "nanoff not found: install it with `dotnet tool install -g nanoff` and make sure ~/.dotnet/tools (Windows: %USERPROFILE%\\.dotnet\\tools) is on PATH");
+            if (nanoff == null)
+            {
+                throw new CliFailure(ExitCodes.IoFailure,
+                    "nanoff not found: install it with `dotnet tool install -g nanoff` and make sure ~/.dotnet/tools (Windows: %USERPROFILE%\\.dotnet\\tools) is on PATH");
+            }
             // The deployment description and the marker live in a folder only this user can read (mkdtemp, 700), removed after.
             var folder = copiesFiles ? Directory.CreateTempSubdirectory("posslot-deploy-") : null;
             try
@@ -107,13 +126,13 @@ public static class FlashCommand
                     File.WriteAllBytes(marker, [1]);
                     File.WriteAllText(request.DeploymentFile, NanoffPlan.DeploymentJson(request, marker));
                 }
-                foreach (var step in NanoffPlan.For(request))
+                foreach (var step in NanoffPlan.For(request, syntax))
                 {
                     output.WriteLine($"{step.What}: {step.CommandLine}");
                     int code = NanoffRunner.Run(nanoff, step.Arguments);
                     if (code != 0)
                     {
-                        throw new CliFailure(ExitCodes.IoFailure, $"{step.What} failed: {NanoffExitCodes.Explain(code)}");
+                        throw new CliFailure(ExitCodes.IoFailure, $"{step.What} failed: {NanoffExitCodes.ExplainExit(code)}");
                     }
                 }
             }
