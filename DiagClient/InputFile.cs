@@ -85,10 +85,17 @@ public static class InputFile
         var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        try
         {
-            buffer.Write(chunk, 0, n);
-            CheckSize(path, what, buffer.Length, maxBytes);
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, n);
+                CheckSize(path, what, buffer.Length, maxBytes);
+            }
+        }
+        catch (IOException e)
+        {
+            throw CliFailure.Io($"{ShownPath.Of(path)}: cannot read the {what}: {e.Message}");
         }
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

@@ -104,7 +104,7 @@ public static class EmulateCommand
                 error.WriteLine($"posslot emulate: --report {reportPath}: cannot write: {why}");
                 return ExitCodes.IoFailure;
             }
-            var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!, showProgress: !parse.GetValue(json) && output == Console.Out);
+            var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!, showProgress: !parse.GetValue(json) && GuardedOutput.IsConsole(output));
             if (parse.GetValue(json))
             {
                 EmulateJson.Write(result, output);
