@@ -20,7 +20,7 @@ public sealed class FleetAgent(AgentSettings settings, IBoardConsole board, IAge
     const int SendBatch = 100;
 
     string? _serial = settings.SerialHint;
-    string _lastRoutine = "";
+    string _lastRoutine = "[]";
     string? _lastRefusal;
     bool _wasConnected = true;
 

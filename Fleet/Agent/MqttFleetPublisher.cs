@@ -122,6 +122,9 @@ public sealed class MqttFleetPublisher(BrokerAddress broker, string clientId, st
         return sb.ToString();
     }
 
+    /// <summary>Drops the connection without a goodbye (what a killed process does): the broker publishes the will.</summary>
+    public void Abandon() => _client.Dispose();
+
     /// <summary>A clean disconnect: the broker does not publish the will (the agent is stopping on purpose).</summary>
     public async Task Disconnect()
     {
