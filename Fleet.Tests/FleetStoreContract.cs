@@ -75,6 +75,31 @@ public abstract class FleetStoreContract
     }
 
     [TestMethod]
+    public async Task TwoDifferentStatesInTheSameSecondAreBothKept()
+    {
+        await using var store = await OpenNewAsync();
+        var outcomes = await store.WriteAsync([State("PS-1", 1_000, "Healthy"), State("PS-1", 1_000, "Watch", insertions: 1001) with { Json = "{\"other\":1}" }]);
+        CollectionAssert.AreEqual(new[] { StoreOutcome.Stored, StoreOutcome.Stored }, outcomes.ToArray());
+        Assert.AreEqual(2, (await store.ReadHistoryAsync("PS-1")).Count);
+        Assert.AreEqual("Watch", (await store.ReadBoardsAsync()).Single().Health);
+    }
+
+    [TestMethod]
+    public async Task TheOfflineWillAppliesAfterNewerOnlineStatesButNeverMovesTheTimeBack()
+    {
+        // The will is composed at connect (t=1,000); the agent then reports at 5,000 and vanishes.
+        await using var store = await OpenNewAsync();
+        await store.WriteAsync([State("PS-1", 5_000, "Degraded"), Offline("PS-1", 1_000)]);
+        var board = (await store.ReadBoardsAsync()).Single();
+        Assert.AreEqual("offline", board.Status);
+        Assert.AreEqual(5_000, board.LastSeenMs);
+        Assert.AreEqual("Degraded", board.Health);
+        // The agent comes back: its next state is online again.
+        await store.WriteAsync([State("PS-1", 6_000, "Degraded")]);
+        Assert.AreEqual("online", (await store.ReadBoardsAsync()).Single().Status);
+    }
+
+    [TestMethod]
     public async Task DropsAreCountedByReason()
     {
         await using var store = await OpenNewAsync();

@@ -16,12 +16,13 @@ internal sealed class BatchWriter(DbConnection connection, DbTransaction transac
         + "@life, @low, @mid, @high, @retried, @last_id, @json, @now";
 
     private const string InsertHistory =
-        "INSERT INTO board_history (serial, agent_time_ms, site, board_time_ms, status, health, fault, fallback_engaged, insertions, life_used_pct, "
-        + "bounce_span_us, seat_delay_us, forecast_low_days, forecast_mid_days, forecast_high_days, payments_retried) VALUES "
-        + "(@serial, @t, @site, @board_t, @status, @health, @fault, @fallback, @insertions, @life, @bounce, @seat, @low, @mid, @high, @retried) "
-        + "ON CONFLICT (serial, agent_time_ms) DO NOTHING";
+        "INSERT INTO board_history (serial, agent_time_ms, digest, site, board_time_ms, status, health, fault, fallback_engaged, insertions, life_used_pct, "
+        + "bounce_mean_us, seat_delay_mean_us, forecast_low_days, forecast_mid_days, forecast_high_days, payments_retried) VALUES "
+        + "(@serial, @t, @digest, @site, @board_t, @status, @health, @fault, @fallback, @insertions, @life, @bounce, @seat, @low, @mid, @high, @retried) "
+        + "ON CONFLICT (serial, agent_time_ms, digest) DO NOTHING";
 
-    // The newest state wins by the agent's time: an older one arriving late leaves the current row alone.
+    // The newest state wins by the agent's time (agent_time has whole seconds: of two in the same second, the later
+    // received); an older one arriving late leaves the current row alone.
     private const string UpsertFull =
         "INSERT INTO board_current (" + StateColumns + ") VALUES (" + StateValues + ") ON CONFLICT (serial) DO UPDATE SET "
         + "site = excluded.site, agent_time_ms = excluded.agent_time_ms, board_time_ms = excluded.board_time_ms, status = excluded.status, "
@@ -29,13 +30,16 @@ internal sealed class BatchWriter(DbConnection connection, DbTransaction transac
         + "advice_en = excluded.advice_en, advice_zh = excluded.advice_zh, insertions = excluded.insertions, life_used_pct = excluded.life_used_pct, "
         + "forecast_low_days = excluded.forecast_low_days, forecast_mid_days = excluded.forecast_mid_days, forecast_high_days = excluded.forecast_high_days, "
         + "payments_retried = excluded.payments_retried, last_event_id = excluded.last_event_id, state_json = excluded.state_json, stored_ms = excluded.stored_ms "
-        + "WHERE board_current.agent_time_ms < excluded.agent_time_ms";
+        + "WHERE board_current.agent_time_ms <= excluded.agent_time_ms";
 
-    // A status-only state (online, or the offline will) changes the status and keeps the last known health.
+    // A status-only state (offline, board_lost) changes the status and keeps the last known readings. The offline
+    // will was composed when the agent connected, so its agent time is older than the states that followed: it
+    // applies over an online state whatever its time (the broker sends it after them), never the time backwards.
     private const string UpsertStatus =
         "INSERT INTO board_current (" + StateColumns + ") VALUES (" + StateValues + ") ON CONFLICT (serial) DO UPDATE SET "
-        + "site = excluded.site, agent_time_ms = excluded.agent_time_ms, status = excluded.status, stored_ms = excluded.stored_ms "
-        + "WHERE board_current.agent_time_ms < excluded.agent_time_ms";
+        + "site = excluded.site, status = excluded.status, stored_ms = excluded.stored_ms, agent_time_ms = "
+        + "CASE WHEN excluded.agent_time_ms > board_current.agent_time_ms THEN excluded.agent_time_ms ELSE board_current.agent_time_ms END "
+        + "WHERE board_current.agent_time_ms <= excluded.agent_time_ms OR board_current.status = 'online'";
 
     private const string InsertMilestone =
         "INSERT INTO milestones (serial, id, site, t_ms, event, insertion, detail_json, agent_time_ms) VALUES "
@@ -125,6 +129,7 @@ internal sealed class BatchWriter(DbConnection connection, DbTransaction transac
         Add(cmd, "@serial", s.Serial);
         Add(cmd, "@site", s.Site);
         Add(cmd, "@t", (long?)s.AgentTimeMs);
+        Add(cmd, "@digest", (long?)s.Digest);
         Add(cmd, "@board_t", s.BoardTimeMs);
         Add(cmd, "@status", s.Status);
         Add(cmd, "@interval", (long?)s.IntervalS);
@@ -135,8 +140,8 @@ internal sealed class BatchWriter(DbConnection connection, DbTransaction transac
         Add(cmd, "@advice_zh", s.AdviceZh);
         Add(cmd, "@insertions", s.Insertions);
         Add(cmd, "@life", s.LifeUsedPct);
-        Add(cmd, "@bounce", s.BounceSpanUs);
-        Add(cmd, "@seat", s.SeatDelayUs);
+        Add(cmd, "@bounce", s.BounceMeanUs);
+        Add(cmd, "@seat", s.SeatDelayMeanUs);
         Add(cmd, "@low", s.ForecastLowDays);
         Add(cmd, "@mid", s.ForecastMidDays);
         Add(cmd, "@high", s.ForecastHighDays);

@@ -25,8 +25,8 @@ public sealed record StateRecord : StoreItem
     public string? AdviceZh { get; init; }
     public long? Insertions { get; init; }
     public double? LifeUsedPct { get; init; }
-    public double? BounceSpanUs { get; init; }
-    public double? SeatDelayUs { get; init; }
+    public double? BounceMeanUs { get; init; }
+    public double? SeatDelayMeanUs { get; init; }
     /// <summary>The wear forecast's days to Failed: low, mid, high (null when the board cannot tell yet).</summary>
     public double? ForecastLowDays { get; init; }
     public double? ForecastMidDays { get; init; }
@@ -36,6 +36,12 @@ public sealed record StateRecord : StoreItem
     public long? LastEventId { get; init; }
     /// <summary>The whole message as received (the current state keeps it; history keeps the columns).</summary>
     public required string Json { get; init; }
+
+    /// <summary>
+    /// A digest of the message: with the serial and the agent time it identifies a state, so a redelivery or a
+    /// replay (the same bytes) is stored once, while two different states in the same second are both kept.
+    /// </summary>
+    public long Digest => StateDigest.Of(Json);
 }
 
 /// <summary>A board's milestones and routine-event counts from one events message.</summary>

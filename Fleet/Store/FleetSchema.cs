@@ -40,6 +40,7 @@ public static class FleetSchema
             CREATE TABLE board_history (
                 serial TEXT NOT NULL,
                 agent_time_ms {int} NOT NULL,
+                digest {int} NOT NULL,
                 site TEXT NOT NULL,
                 board_time_ms {int},
                 status TEXT NOT NULL,
@@ -48,13 +49,13 @@ public static class FleetSchema
                 fallback_engaged {int},
                 insertions {int},
                 life_used_pct {real},
-                bounce_span_us {real},
-                seat_delay_us {real},
+                bounce_mean_us {real},
+                seat_delay_mean_us {real},
                 forecast_low_days {real},
                 forecast_mid_days {real},
                 forecast_high_days {real},
                 payments_retried {int},
-                PRIMARY KEY (serial, agent_time_ms))
+                PRIMARY KEY (serial, agent_time_ms, digest))
             """,
             "CREATE INDEX board_history_time ON board_history (agent_time_ms)",
             """

@@ -108,7 +108,7 @@ public abstract class SqlFleetStore : IFleetStore
 
     private const string HistoryColumns =
         "h.serial, h.site, h.agent_time_ms, h.board_time_ms, h.status, h.health, h.fault, h.fallback_engaged, h.insertions, h.life_used_pct, "
-        + "h.bounce_span_us, h.seat_delay_us, h.forecast_low_days, h.forecast_mid_days, h.forecast_high_days, h.payments_retried";
+        + "h.bounce_mean_us, h.seat_delay_mean_us, h.forecast_low_days, h.forecast_mid_days, h.forecast_high_days, h.payments_retried";
 
     private static HistoryPoint ReadPoint(DbDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetInt64(2), Long(r, 3), r.GetString(4), Text(r, 5), Text(r, 6), Bool(r, 7), Long(r, 8), Real(r, 9),
