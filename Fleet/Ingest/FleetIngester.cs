@@ -26,6 +26,11 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
 
     public IngestSummary Summary { get; } = new();
 
+    private long delivered;
+
+    /// <summary>Messages the broker has delivered so far (stored, held or dropped).</summary>
+    public long Delivered => Interlocked.Read(ref delivered);
+
     /// <summary>True while connected and subscribed (tests wait for it).</summary>
     public bool Subscribed { get; private set; }
 
@@ -39,6 +44,7 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
         {
             // Acknowledged by the writer after the commit, never by MQTTnet on return.
             e.AutoAcknowledge = false;
+            Interlocked.Increment(ref delivered);
             Interlocked.Exchange(ref lastMessageTicks, Stopwatch.GetTimestamp());
             var item = MessageIntake.Classify(e.ApplicationMessage.Topic, Payload(e.ApplicationMessage), out var detail);
             if (item is DropRecord d)
