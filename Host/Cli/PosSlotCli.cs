@@ -18,6 +18,7 @@ public static class PosSlotCli
             FlashCommand.Create(),
             DiagCommand.Create(),
             KeygenCommand.Create(),
+            FleetCommand.Create(),
         };
     }
 
