@@ -81,7 +81,7 @@ namespace PosSlot.Firmware.Tests.Console
         {
             LineReader r = new LineReader();
             string echo;
-            r.Feed((byte)'s', 0, out echo);
+            r.Feed((byte)'$', 0, out echo);
             r.Feed((byte)'t', 1999999, out echo);
             Assert.AreEqual(LineReader.TimedOut, r.Feed((byte)'a', 1999999 + LineReader.TimeoutUs, out echo));
             long t = 1999999 + LineReader.TimeoutUs;
@@ -93,11 +93,28 @@ namespace PosSlot.Firmware.Tests.Console
         }
 
         [TestMethod]
+        public void APersonMayPauseMidLine()
+        {
+            // Only machine frames ($...) time out: `hel`, a 3 s pause, `lo` is still `hello`.
+            LineReader r = new LineReader();
+            string echo;
+            r.Feed((byte)'h', 0, out echo);
+            r.Feed((byte)'e', 1, out echo);
+            r.Feed((byte)'l', 2, out echo);
+            Assert.IsFalse(r.Expire(2 + 3 * LineReader.TimeoutUs));
+            long t = 3 + 3 * LineReader.TimeoutUs;
+            Assert.AreEqual(LineReader.Nothing, r.Feed((byte)'l', t, out echo));
+            r.Feed((byte)'o', t + 1, out echo);
+            Assert.AreEqual(LineReader.LineReady, r.Feed((byte)'\r', t + 2, out echo));
+            Assert.AreEqual("hello", r.TakeLine());
+        }
+
+        [TestMethod]
         public void APollDropsAnUnfinishedLineOnTime()
         {
             LineReader r = new LineReader();
             string echo;
-            r.Feed((byte)'s', 100, out echo);
+            r.Feed((byte)'$', 100, out echo);
             Assert.IsFalse(r.Expire(100 + LineReader.TimeoutUs - 1));
             Assert.IsTrue(r.Expire(100 + LineReader.TimeoutUs));
             Assert.IsTrue(r.Discarding);
