@@ -15,6 +15,7 @@ public static class FleetCommand
         {
             FleetDispatchCommand.Create(),
             FleetServeCommand.Create(),
+            FleetEvaluateCommand.Create(),
         };
     }
 }
