@@ -19,8 +19,9 @@ public sealed record Score(string Method, double HorizonDays, int Checkpoints, i
 /// Does the dispatch list name the slots that fail within the horizon, and does it beat what an estate
 /// manager does today? At each checkpoint T the store is read as it was at T; the population is every board
 /// that had reported by T and had not yet failed (a slot already failed is a known repair, not a forecast);
-/// a positive is a board whose true failure falls in (T, T + horizon]. The dispatch list's boards are its
-/// visits; the two baselines get the same number of visits (the same budget): the boards with the most
+/// a positive is a board whose true failure falls in (T, T + horizon]. The dispatch list's claims are its
+/// visits (its rows on the external reader, Failed, or forecast to fail within the horizon; a Degraded row
+/// without such a forecast claims nothing about the horizon); the two baselines get the same number of visits (the same budget): the boards with the most
 /// insertions (replace by count, as the rated life suggests) and the oldest boards (replace by age).
 /// </summary>
 public static class DispatchEvaluation
@@ -56,7 +57,10 @@ public static class DispatchEvaluation
                 var population = points.Where(p => truth.Boards.TryGetValue(p.Serial, out var tb) && !(tb.FailsAt <= t)).ToList();
                 var positives = population.Where(p => truth.Boards[p.Serial].FailsAt is { } f && f > t && f <= t + horizon)
                     .Select(p => p.Serial).ToHashSet(StringComparer.Ordinal);
+                // A Degraded row whose forecast is not inside the horizon is on the list to be looked at, but it
+                // does not claim the slot fails within the horizon: the claims judged are the other rows.
                 var visits = DispatchPlanner.Plan(population.Select(p => DispatchSource.FromHistory(p, DispatchSource.DefaultIntervalS)), t, horizon)
+                    .Where(r => r.Reason != DispatchReason.Degraded)
                     .Select(r => r.Board.Serial).ToList();
                 var budget = visits.Count;
                 Add(totals, Dispatch, visits, positives);
