@@ -73,10 +73,10 @@ public static class DiagWatch
                 {
                     var status = Poll(s);
                     nextPoll = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+                    lastStatus = status ?? lastStatus;
                     if (status != null && WatchLines.Summary(status.Data) != lastSummary)
                     {
                         lastSummary = WatchLines.Summary(status.Data);
-                        lastStatus = status;
                         if (redraw == null)
                         {
                             s.Output.WriteLine(s.Json ? WatchLines.Json("status", status.Data, DateTime.UtcNow) : WatchLines.Status(status.Data, DateTime.UtcNow));
