@@ -68,7 +68,7 @@ public class DiagOverPtyTests
         Assert.AreEqual(0, auto.ExitCode, auto.Error);
         var events = Diag(s_done.PtyPath, "events", "--limit", "32", "--json");
         StringAssert.Contains(events.Output, "console_action");
-        StringAssert.Contains(events.Output, "auth_succeeded");
+        StringAssert.Contains(events.Output, "fallback_force_on done");
     }
 
     [TestMethod]
