@@ -185,6 +185,17 @@ public class DiagOverPtyTests
     }
 
     [TestMethod]
+    public void EventsFromTheFirmwareEndWithItsRoutineCounts()
+    {
+        s_done.WaitFor(l => l.Contains("scenario done"), TimeSpan.FromSeconds(60));
+        var run = Diag(s_done.PtyPath, "events", "--all");
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Output, "baseline_learned");
+        StringAssert.Contains(run.Output, "since the last milestone: ");
+        Assert.IsFalse(run.Output.Contains("more after id"), "--all leaves nothing for another page");
+    }
+
+    [TestMethod]
     public void AMissingPortSaysSo()
     {
         var run = Diag("/dev/ttyNOSUCH9", "status");
