@@ -198,7 +198,8 @@ public sealed class DiagLink : IDisposable
     {
         if (_closed)
         {
-            throw new CliFailure(ExitCodes.IoFailure, $"the port closed ({_closedBecause}): the board was unplugged, reset or its emulator stopped");
+            string why = _closedBecause.Contains("closed", StringComparison.OrdinalIgnoreCase) ? "" : $" ({_closedBecause.TrimEnd('.')})";
+            throw new CliFailure(ExitCodes.IoFailure, $"the port closed{why}: the board was unplugged, reset or its emulator stopped");
         }
     }
 
