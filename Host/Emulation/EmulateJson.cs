@@ -10,6 +10,13 @@ namespace PosSlot.Host.Emulation;
 /// <summary>The --json form of an emulation. Everything but wall_seconds is a function of scenario and seed.</summary>
 public static class EmulateJson
 {
+    /// <summary>emulate --list --json: the built-in scenarios.</summary>
+    public static void WriteList(System.Collections.Generic.IEnumerable<PosSlot.Emulator.Scenarios.Scenario> scenarios, string defaultName, TextWriter output)
+    {
+        var list = scenarios.Select(s => new { name = s.Name, insertions = s.Insertions, description = s.Description, expect_flag = s.ExpectFlag, @default = s.Name == defaultName });
+        output.WriteLine(JsonSerializer.Serialize(new { scenarios = list }, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
     public static void Write(EmulationResult r, TextWriter output)
     {
         var document = new
