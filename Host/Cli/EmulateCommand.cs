@@ -135,13 +135,14 @@ public static class EmulateCommand
                 return ExitCodes.IoFailure;
             }
             var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!, showProgress: !parse.GetValue(json) && GuardedOutput.IsConsole(output));
+            var expectation = Expectation.Of(result, parse.GetValue(insertions));
             if (parse.GetValue(json))
             {
-                EmulateJson.Write(result, output);
+                EmulateJson.Write(result, output, expectation);
             }
             else
             {
-                EmulateText.Write(result, output);
+                EmulateText.Write(result, output, expectation);
             }
             if (reportPath != null)
             {
@@ -159,7 +160,7 @@ public static class EmulateCommand
                     output.WriteLine($"Life report: {reportPath}");
                 }
             }
-            return result.CountsAsExpected ? ExitCodes.Ok : ExitCodes.Mismatch;
+            return result.CountsAsExpected && !expectation.Missed ? ExitCodes.Ok : ExitCodes.Mismatch;
         });
         return command;
     }

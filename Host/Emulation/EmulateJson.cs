@@ -17,13 +17,17 @@ public static class EmulateJson
         output.WriteLine(JsonSerializer.Serialize(new { scenarios = list }, new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    public static void Write(EmulationResult r, TextWriter output)
+    public static void Write(EmulationResult r, TextWriter output, Expectation expectation)
     {
         var document = new
         {
             scenario = r.Scenario.Name,
             description = r.Scenario.Description,
             seed = r.Seed,
+            // The scenario's expect_flag, whether the firmware raised it and when; met is null when not checked (a shortened run).
+            expect_flag = expectation.Flag,
+            expect_flag_met = expectation.Checked ? expectation.RaisedAtInsertion != null : (bool?)null,
+            expect_flag_raised_at_insertion = expectation.RaisedAtInsertion,
             truth = new
             {
                 insertions = r.TruthInsertions,

@@ -12,7 +12,7 @@ public static class EmulateText
 {
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Write(EmulationResult r, TextWriter output)
+    public static void Write(EmulationResult r, TextWriter output, Expectation expectation)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -63,6 +63,10 @@ public static class EmulateText
                 var again = count > 1 ? $"  (raised {count} times)" : "";
                 output.WriteLine($"  #{N(flag.Insertion),-8} {Date(flag.TimeUs)}  {flag.Fault,-21} {flag.Level,-9} {flag.Reason}{again}");
             }
+        }
+        if (expectation.Text() is { } expected)
+        {
+            output.WriteLine(expected);
         }
         output.WriteLine("Measures now: " + HealthText.Measures(r.Health.Measures));
         output.WriteLine("Wear forecast: " + HealthText.Forecast(r.Health.Forecast));
