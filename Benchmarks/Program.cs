@@ -7,8 +7,17 @@ using PosSlot.Benchmarks;
 using PosSlot.Emulator.Scenarios;
 
 // `--counts`: the deterministic work counters per edge (docs/performance.md), no timing.
+// `--counts FIRMWARE.dll`: the managed calls and IL instructions of another firmware build (e.g. before a change).
 if (args.Length > 0 && args[0] == "--counts")
 {
+    if (args.Length > 1)
+    {
+        foreach (var name in new[] { "fresh", "noisy" })
+        {
+            CoreWorkCounts.PrintInterpreted(name, System.IO.Path.GetFullPath(args[1]), new RecordedEdges(ScenarioCatalog.Find(name)!, 2000, 1));
+        }
+        return 0;
+    }
     CoreWorkCounts.Print("fresh", 2000);
     CoreWorkCounts.Print("noisy", 2000);
     return 0;
@@ -45,6 +54,12 @@ if (args.Length > 0 && args[0] == "--replay-memory")
 {
     ReplayMemory.Print(args.Length > 1 ? Array.ConvertAll(args[1..], long.Parse) : new long[] { 10, 100, 1000 });
     return 0;
+}
+
+// `--fleet-ingest BOARDS ENGINE [RATE]`: fleet ingest through Mosquitto into sqlite or postgres (docs/performance.md).
+if (args.Length > 0 && args[0] == "--fleet-ingest")
+{
+    return await FleetIngestRun.Print(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? args[2] : "sqlite", args.Length > 3 ? int.Parse(args[3]) : 1100);
 }
 
 // Edges per recorded run, so ns/op of CoreEdgeBenchmark can be read per edge (printed before the tables).

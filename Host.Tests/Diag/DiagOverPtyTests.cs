@@ -27,7 +27,7 @@ public class DiagOverPtyTests
         Assert.AreEqual(0, CliRun.Of("keygen", "--serial", "PS-TEST-7", "--out", s_keyFile).ExitCode);
         // One that finishes a short life at once and then serves; one that keeps inserting cards.
         s_done = new EmulatorProcess("--speed", "100000", "--insertions", "400", "--key-file", s_keyFile);
-        s_running = new EmulatorProcess("--speed", "300", "--insertions", "1000000");
+        s_running = new EmulatorProcess("--speed", "3000", "--insertions", "1000000"); // a card every 0.1 s or so: a few seconds of watch always see one
     }
 
     [ClassCleanup]
@@ -68,7 +68,7 @@ public class DiagOverPtyTests
         Assert.AreEqual(0, auto.ExitCode, auto.Error);
         var events = Diag(s_done.PtyPath, "events", "--limit", "32", "--json");
         StringAssert.Contains(events.Output, "console_action");
-        StringAssert.Contains(events.Output, "auth_succeeded");
+        StringAssert.Contains(events.Output, "fallback_force_on done");
     }
 
     [TestMethod]
@@ -153,12 +153,46 @@ public class DiagOverPtyTests
     }
 
     [TestMethod]
-    public void WatchShowsStatusAndPushedEvents()
+    public void WatchPrintsOneReadableLinePerEventAndStatus()
+    {
+        var run = Diag(s_running.PtyPath, "watch", "--seconds", "3");
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var line in lines)
+        {
+            Assert.IsFalse(line.Contains('{') || line.StartsWith("event "), "no protocol JSON for a person: " + line);
+            Assert.IsTrue(Regex.IsMatch(line, @"^\d\d:\d\d:\d\d  (status: |insertion \d+  )"), "time, then what: " + line);
+        }
+        Assert.IsTrue(Array.Exists(lines, l => Regex.IsMatch(l, @"  status: (Healthy|Watch|Degraded|Failed), fallback ")), run.Output);
+        Assert.IsTrue(Array.Exists(lines, l => l.EndsWith("card withdrawn, or the contact opened under it")), "cards keep coming: their withdrawals are pushed\n" + run.Output);
+    }
+
+    [TestMethod]
+    public void WatchJsonIsOneObjectPerLine()
     {
         var run = Diag(s_running.PtyPath, "watch", "--seconds", "3", "--json");
         Assert.AreEqual(0, run.ExitCode, run.Error);
-        StringAssert.Contains(run.Output, "\"health\":");
-        StringAssert.Contains(run.Output, "\"event\":\"transaction_interrupted\"", "cards keep coming: their withdrawals are pushed");
+        var types = new System.Collections.Generic.List<string>();
+        foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = JsonDocument.Parse(line);
+            types.Add(doc.RootElement.GetProperty("type").GetString()!);
+            Assert.IsTrue(doc.RootElement.TryGetProperty(types[^1] == "event" ? "event" : "health", out _), line);
+            Assert.IsFalse(doc.RootElement.TryGetProperty("ok", out _), "the board's data, not its reply wrapper: " + line);
+        }
+        CollectionAssert.Contains(types, "status");
+        CollectionAssert.Contains(types, "event");
+    }
+
+    [TestMethod]
+    public void EventsFromTheFirmwareEndWithItsRoutineCounts()
+    {
+        s_done.WaitFor(l => l.Contains("scenario done"), TimeSpan.FromSeconds(60));
+        var run = Diag(s_done.PtyPath, "events", "--all");
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Output, "baseline_learned");
+        StringAssert.Contains(run.Output, "since the last milestone: ");
+        Assert.IsFalse(run.Output.Contains("more after id"), "--all leaves nothing for another page");
     }
 
     [TestMethod]

@@ -18,6 +18,8 @@ public static class PosSlotCli
             FlashCommand.Create(),
             DiagCommand.Create(),
             KeygenCommand.Create(),
+            AgentCommand.Create(),
+            FleetCommand.Create(),
         };
         PathOptions.RefuseEmpty(root);
         return root;
