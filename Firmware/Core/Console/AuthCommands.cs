@@ -82,15 +82,44 @@ namespace PosSlot.Firmware.Console
             _reply.Error(ErrorCode.AuthLockedOut, "authentication locked for " + LockedSeconds.ToString() + " s after repeated failures");
         }
 
-        /// <summary>Whether a destructive command may run; when not, the refusal is the reply and is logged.</summary>
+        /// <summary>
+        /// Whether a destructive command may run: only from a machine frame carrying the open session's
+        /// tag over its exact bytes, with a seq above the session's last (docs/console.md). A typed line
+        /// never may: it has no tag, so anything on the line could type it. A refusal is the reply and is logged.
+        /// </summary>
         bool Authorised(int action)
         {
-            if (_auth.Authenticated(_nowUs))
+            int code = ErrorCode.AuthRequired;
+            string why;
+            if (_requestSeq == 0)
+            {
+                why = "a typed line cannot change the board: use posslot diag --key-file (its frames carry the session's tag)";
+            }
+            else if (!_auth.Authenticated(_nowUs))
+            {
+                why = "needs an authenticated session: auth challenge, then auth respond <hex>, then frames with the session's tag";
+            }
+            else if (!_requestTagged)
+            {
+                code = ErrorCode.BadTag;
+                why = "needs the session's tag (' !<32 hex>' before the CRC): not executed";
+            }
+            else if (!_tagValid)
+            {
+                code = ErrorCode.BadTag;
+                why = "the tag is not this session's for this frame: not executed";
+            }
+            else if (!_auth.TakeTaggedSeq(_requestSeq))
+            {
+                code = ErrorCode.BadTag;
+                why = "seq not above the session's last tagged one: not executed";
+            }
+            else
             {
                 return true;
             }
-            Log(EventCode.ConsoleAction, action, ErrorCode.AuthRequired);
-            _reply.Error(ErrorCode.AuthRequired, "needs an authenticated session: auth challenge, then auth respond <hex>");
+            Log(EventCode.ConsoleAction, action, code);
+            _reply.Error(code, why);
             return false;
         }
     }

@@ -48,6 +48,8 @@ namespace PosSlot.Firmware.Console
         public string LastDestructiveCommand;
         int _requestSeq;
         string _request;
+        bool _requestTagged;
+        bool _tagValid;
 
         /// <summary>
         /// Wires the console to the firmware (its push queue joins the event bus: call before feeding
@@ -170,6 +172,9 @@ namespace PosSlot.Firmware.Console
             {
                 _machineMode = true;
                 _frame.Parse(_reader.Buffer, _reader.Length);
+                // The tag covers the frame's raw bytes: check it while they are in the buffer.
+                _requestTagged = _frame.Status == MachineFrame.Intact && _frame.HasTag;
+                _tagValid = _requestTagged && _auth.TagMatches(_reader.Buffer, 1, _frame.SignedLength, _frame.Tag, _nowUs);
                 _reader.TakeLine();
                 HandleFrame();
                 return;
@@ -181,6 +186,8 @@ namespace PosSlot.Firmware.Console
             {
                 _reply.Start(false);
                 _requestSeq = 0;
+                _requestTagged = false;
+                _tagValid = false;
                 _request = line;
                 Execute(line);
                 _port.Write(_reply.Finish());
