@@ -74,7 +74,9 @@ public sealed class DiagSession(DiagLink link, string? keyFile, bool json, TextW
         }
         if (!reply.Ok)
         {
-            throw new CliFailure(ExitCodes.DeviceRefused, $"the board refused '{command}': error {reply.ErrorCode} ({ErrorCode.Name(reply.ErrorCode)}): {reply.ErrorMessage}");
+            // A response is secret material: never printed, not even a wrong one.
+            string shown = command.StartsWith("auth respond ", StringComparison.Ordinal) ? "auth respond <response>" : command;
+            throw new CliFailure(ExitCodes.DeviceRefused, $"the board refused '{shown}': error {reply.ErrorCode} ({ErrorCode.Name(reply.ErrorCode)}): {reply.ErrorMessage}");
         }
         return reply;
     }

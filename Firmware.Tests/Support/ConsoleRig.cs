@@ -44,14 +44,25 @@ namespace PosSlot.Firmware.Tests.Support
 
         public long T { get { return Slot.T; } set { Slot.T = value; } }
 
+        /// <summary>Starts a console on a board that was never given a key file.</summary>
+        public void BootWithoutKey()
+        {
+            Boot(null);
+        }
+
         /// <summary>Starts a console (again): the board rebooted, the drive is kept.</summary>
         public void Boot()
+        {
+            Boot(Key);
+        }
+
+        void Boot(DeviceKey key)
         {
             DeviceIdentity id = new DeviceIdentity();
             id.Board = "test-board";
             id.FirmwareVersion = "1.0.0";
             id.Serial = Serial;
-            Auth = new AuthGate(Key, Nonces, Flash);
+            Auth = new AuthGate(key, Nonces, Flash);
             Console = new DiagConsole(Slot.Fw, id, Auth, Port, new FixedProbe(), Flash, T);
         }
 

@@ -150,4 +150,23 @@ public class SessionRidingTests
             File.Delete(other);
         }
     }
+
+    [TestMethod]
+    public void AWrongKeyIsRefusedWithoutPrintingTheResponse()
+    {
+        var wrong = Path.Combine(Path.GetTempPath(), $"posslot-ride-wrong-{Environment.ProcessId}.key");
+        File.Delete(wrong);
+        CliRun.Of("keygen", "--serial", "PS-RIDE-1", "--out", wrong);
+        try
+        {
+            var run = Diag("--key-file", wrong, "log", "clear");
+            Assert.AreEqual(ExitCodes.DeviceRefused, run.ExitCode, run.Error);
+            StringAssert.Contains(run.Error, "error 8 (auth_failed)");
+            Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(run.Error + run.Output, "[0-9A-Fa-f]{32}"), run.Error);
+        }
+        finally
+        {
+            File.Delete(wrong);
+        }
+    }
 }

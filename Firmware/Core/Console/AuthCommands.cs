@@ -8,6 +8,12 @@ namespace PosSlot.Firmware.Console
         void Auth()
         {
             string sub = _args[1];
+            if ((sub == "challenge" && _args.Count == 2 || sub == "respond" && _args.Count == 3) && !_auth.HasKey)
+            {
+                // Nothing to log in with: say so, and count nothing toward a lockout.
+                _reply.Error(ErrorCode.NotAvailable, "this board has no device key: deploy one with posslot flash --key-file; no session can be opened");
+                return;
+            }
             if (sub == "challenge" && _args.Count == 2)
             {
                 byte[] nonce = _auth.Challenge(_nowUs);
@@ -47,6 +53,12 @@ namespace PosSlot.Firmware.Console
         void Respond(string hex)
         {
             byte[] response = hex.Length == 64 ? Hex.Parse(hex) : null;
+            if (response == null)
+            {
+                // Not a response at all (a typo): refused before it is counted, and never echoed.
+                _reply.Error(ErrorCode.BadArguments, "auth respond takes 64 hex digits (HMAC-SHA256(key, nonce||serial)): not counted");
+                return;
+            }
             int result = _auth.Respond(response, _nowUs);
             if (result == AuthGate.Accepted)
             {
