@@ -131,5 +131,31 @@ namespace PosSlot.Firmware.Tests.Console
             Assert.IsTrue(Has(seen, "protocol:"), seen);
             Assert.AreEqual(0L, rig.Console.LinesTimedOut);
         }
+
+        [TestMethod]
+        public void ArrowKeysNeverEndUpInTheCommand()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Port.Clear();
+            rig.Raw("stat\u001b[D\u001b[Dus\u001b[A\r");
+            string seen = rig.Port.Text;
+            Assert.IsTrue(Has(seen, "health:"), seen);
+            Assert.IsFalse(Has(seen, "[D"), seen);
+        }
+
+        [TestMethod]
+        public void WhatRunsIsWhatTheBoardEchoed()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Port.Clear();
+            rig.Bytes(new byte[] { 0x73, 0x74, 0x61, 0xFF, 0xFE, 0x74, 0x75, 0x73, 0x0D }); // sta, two invalid bytes, tus
+            string seen = rig.Port.Text;
+            Assert.IsTrue(seen.IndexOf("status\r\n") == 0, seen);
+            Assert.IsTrue(Has(seen, "health:"), "the echoed command ran: " + seen);
+            rig.Port.Clear();
+            rig.Bytes(new byte[] { 0xEF, 0xBB, 0xBF, 0x68, 0x65, 0x6C, 0x6C, 0x6F, 0x0D }); // BOM, hello
+            seen = rig.Port.Text;
+            Assert.IsTrue(Has(seen, "protocol:"), seen);
+        }
     }
 }
