@@ -24,7 +24,7 @@ namespace PosSlot.Firmware.Console
                 }
                 _reply.Text("nonce", Hex.Of(nonce));
                 _reply.Text("serial", _id.Serial);
-                _reply.Number("valid", Seconds(AuthGate.NonceLifetimeUs), "s");
+                _reply.Seconds("valid", Seconds(AuthGate.NonceLifetimeUs));
             }
             else if (sub == "respond" && _args.Count == 3)
             {
@@ -34,9 +34,9 @@ namespace PosSlot.Firmware.Console
             {
                 bool session = _auth.Authenticated(_nowUs);
                 _reply.Flag("session", session);
-                _reply.Number("session_left", Seconds(_auth.SessionLeftUs(_nowUs)), "s");
+                _reply.Seconds("session_left", Seconds(_auth.SessionLeftUs(_nowUs)));
                 _reply.Number("failures", _auth.Failures, null);
-                _reply.Number("locked", LockedSeconds, "s");
+                _reply.Seconds("locked", LockedSeconds);
                 _reply.Flag("key_present", _auth.HasKey);
             }
             else if (sub == "logout" && _args.Count == 2)
@@ -65,7 +65,7 @@ namespace PosSlot.Firmware.Console
                 Logins++;
                 Log(EventCode.AuthSucceeded, Logins, 0);
                 _reply.Flag("session", true);
-                _reply.Number("session_left", Seconds(_auth.SessionLeftUs(_nowUs)), "s");
+                _reply.Seconds("session_left", Seconds(_auth.SessionLeftUs(_nowUs)));
                 return;
             }
             if (result == AuthGate.NoChallenge)
