@@ -28,6 +28,7 @@ namespace PosSlot.Firmware.Tests.Support
             _settings = settings;
             _step = step;
             _phase = phase;
+            HeapProbe.Root(this);
         }
 
         public long Cuts;
@@ -78,6 +79,10 @@ namespace PosSlot.Firmware.Tests.Support
             }
             SlotFirmware fw = new SlotFirmware(new SlotConfig(), new HealthSettings(), new DisconnectedFallbackOutput(), SlotFirmware.DefaultLogCapacity);
             BootReport boot = fw.AttachStore(copy, _settings, 0);
+            if (Cuts % 256 == 0)
+            {
+                HeapProbe.Checkpoint(fw);
+            }
             long live = Live.Counters.BoardInsertions;
             long got = fw.Counters.BoardInsertions;
             if (got < live)

@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Protocol;
+using PosSlot.Fleet.Store;
+
+namespace PosSlot.Fleet.Ingest;
+
+/// <summary>
+/// MQTT to the store. Subscribes with a shared subscription (QoS 1, persistent session), turns each message into a
+/// store item, writes them in batches (one transaction each) and acknowledges a message only after its batch is
+/// committed: a killed ingester, a dead database or a lost connection loses nothing, the broker redelivers, and the
+/// store's keys make the redelivery harmless. A database error is retried with backoff, without acknowledging.
+/// </summary>
+public sealed class FleetIngester(IFleetStore store, IngestOptions options)
+{
+    private readonly Channel<Received> inbox = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, int> detailsLogged = new();
+    private long lastMessageTicks = Stopwatch.GetTimestamp();
+    private int connection;
+    private int writing;
+
+    public IngestSummary Summary { get; } = new();
+
+    private long delivered;
+
+    /// <summary>Messages the broker has delivered so far (stored, held or dropped).</summary>
+    public long Delivered => Interlocked.Read(ref delivered);
+
+    /// <summary>True while connected and subscribed (tests wait for it).</summary>
+    public bool Subscribed { get; private set; }
+
+    private sealed record Received(StoreItem Item, MqttApplicationMessageReceivedEventArgs Message, int Connection);
+
+    /// <summary>Runs until cancelled or idle for <see cref="IngestOptions.IdleExit"/>; throws if the first connection fails.</summary>
+    public async Task RunAsync(CancellationToken cancel)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            // Acknowledged by the writer after the commit, never by MQTTnet on return.
+            e.AutoAcknowledge = false;
+            Interlocked.Increment(ref delivered);
+            Interlocked.Exchange(ref lastMessageTicks, Stopwatch.GetTimestamp());
+            var item = MessageIntake.Classify(e.ApplicationMessage.Topic, Payload(e.ApplicationMessage), out var detail);
+            if (item is DropRecord d)
+            {
+                LogDrop(d.Reason, e.ApplicationMessage.Topic, detail);
+            }
+            inbox.Writer.TryWrite(new Received(item, e, Volatile.Read(ref connection)));
+            return Task.CompletedTask;
+        };
+        client.DisconnectedAsync += _ =>
+        {
+            Subscribed = false;
+            return Task.CompletedTask;
+        };
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        await ConnectAsync(client, stop.Token);
+        var writer = WriteLoopAsync(stop.Token);
+        var watcher = WatchAsync(client, stop.Token);
+        try
+        {
+            // The watcher completes the inbox when idle; the writer then drains it and ends.
+            await writer;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                await watcher;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> Payload(MqttApplicationMessage m) =>
+        m.Payload.IsSingleSegment ? m.Payload.FirstSpan : System.Buffers.BuffersExtensions.ToArray(m.Payload);
+
+    private MqttClientOptions ClientOptions()
+    {
+        var b = new MqttClientOptionsBuilder()
+            .WithTcpServer(options.Broker.Host, options.Broker.Port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId(options.ClientId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)options.SessionExpiry.TotalSeconds)
+            .WithReceiveMaximum(options.ReceiveMaximum)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30));
+        if (options.Username is not null)
+        {
+            b = b.WithCredentials(options.Username, options.Password);
+        }
+        if (options.Broker.Tls)
+        {
+            b = b.WithTlsOptions(t => t.UseTls());
+        }
+        return b.Build();
+    }
+
+    private async Task ConnectAsync(IMqttClient client, CancellationToken cancel)
+    {
+        var result = await client.ConnectAsync(ClientOptions(), cancel);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new IngestException($"the broker refused the connection: {result.ResultCode}");
+        }
+        Interlocked.Increment(ref connection);
+        var sub = await client.SubscribeAsync(
+            new MqttClientSubscribeOptionsBuilder().WithTopicFilter(f => f.WithTopic(IngestOptions.Subscription).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build(),
+            cancel);
+        foreach (var item in sub.Items)
+        {
+            if (item.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2)
+            {
+                throw new IngestException($"the broker refused the subscription {IngestOptions.Subscription}: {item.ResultCode}");
+            }
+        }
+        Subscribed = true;
+    }
+
+    // Reconnects after a lost connection (backoff) and ends the run after the idle time.
+    private async Task WatchAsync(IMqttClient client, CancellationToken stop)
+    {
+        var backoff = TimeSpan.FromMilliseconds(200);
+        while (!stop.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), stop);
+            if (!client.IsConnected)
+            {
+                try
+                {
+                    await ConnectAsync(client, stop);
+                    options.Log.WriteLine($"ingest: reconnected to {options.Broker}");
+                    backoff = TimeSpan.FromMilliseconds(200);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    options.Log.WriteLine($"ingest: broker {options.Broker} unavailable ({e.Message}); retrying in {backoff.TotalSeconds:0.#} s");
+                    await Task.Delay(backoff, stop);
+                    backoff = Min(backoff * 2, options.MaxBackoff);
+                }
+                continue;
+            }
+            if (options.IdleExit is { } idle && inbox.Reader.Count == 0 && Volatile.Read(ref writing) == 0
+                && Stopwatch.GetElapsedTime(Interlocked.Read(ref lastMessageTicks)) >= idle)
+            {
+                inbox.Writer.TryComplete();
+                return;
+            }
+        }
+    }
+
+    private async Task WriteLoopAsync(CancellationToken cancel)
+    {
+        var batch = new List<Received>(options.BatchSize);
+        var items = new List<StoreItem>(options.BatchSize);
+        while (await inbox.Reader.WaitToReadAsync(cancel))
+        {
+            batch.Clear();
+            items.Clear();
+            Volatile.Write(ref writing, 1);
+            while (batch.Count < options.BatchSize && inbox.Reader.TryRead(out var r))
+            {
+                batch.Add(r);
+                items.Add(r.Item);
+            }
+            var outcomes = await WriteWithRetryAsync(items, cancel);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Summary.Add(items[i], outcomes[i]);
+            }
+            options.Committed?.Invoke(items, outcomes);
+            await AcknowledgeAsync(batch, cancel);
+            // Idle time counts from the last message stored, not from the last received.
+            Interlocked.Exchange(ref lastMessageTicks, Stopwatch.GetTimestamp());
+            Volatile.Write(ref writing, 0);
+        }
+    }
+
+    private async Task<IReadOnlyList<StoreOutcome>> WriteWithRetryAsync(List<StoreItem> items, CancellationToken cancel)
+    {
+        var backoff = TimeSpan.FromMilliseconds(100);
+        var failures = 0;
+        while (true)
+        {
+            try
+            {
+                var outcomes = await store.WriteAsync(items, cancel);
+                if (failures > 0)
+                {
+                    options.Log.WriteLine($"ingest: the database is back after {failures} failed attempts; batch of {items.Count} stored");
+                }
+                return outcomes;
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not FleetStoreException)
+            {
+                // Nothing of the batch is committed and nothing acknowledged: the broker keeps it until we can.
+                if (failures++ == 0)
+                {
+                    options.Log.WriteLine($"ingest: the database is unavailable ({Clip(e.Message)}); holding {items.Count} messages, retrying");
+                }
+                await Task.Delay(backoff, cancel);
+                backoff = Min(backoff * 2, options.MaxBackoff);
+            }
+        }
+    }
+
+    private async Task AcknowledgeAsync(List<Received> batch, CancellationToken cancel)
+    {
+        var current = Volatile.Read(ref connection);
+        foreach (var r in batch)
+        {
+            // A message received on an earlier connection cannot be acknowledged on this one (the packet id is
+            // that connection's); the broker redelivers it and the store finds it a duplicate.
+            if (r.Connection != current)
+            {
+                continue;
+            }
+            try
+            {
+                await r.Message.AcknowledgeAsync(cancel);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The connection dropped between commit and ack: the same as above.
+            }
+        }
+    }
+
+    private void LogDrop(string reason, string topic, string detail)
+    {
+        lock (detailsLogged)
+        {
+            // The first few of each reason with their detail, then silence: a flood of bad messages must not flood the log.
+            var n = detailsLogged.GetValueOrDefault(reason);
+            detailsLogged[reason] = n + 1;
+            if (n < 3)
+            {
+                options.Log.WriteLine($"ingest: dropped ({reason}) {Clip(topic)}: {Clip(detail)}");
+            }
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static string Clip(string s) => s.Length > 160 ? s[..160] + "..." : s;
+}
+
+/// <summary>The ingester cannot go on (the broker refused it); one line for the user.</summary>
+public sealed class IngestException(string message) : Exception(message);
