@@ -28,7 +28,9 @@ namespace PosSlot.Firmware.Tests.HostOnly.Heap
             board.Burst();
             board.Life(10000);
             board.Burst();
-            Assert.IsTrue(board.Fw.Log.Dropped > 0, "the log has wrapped: it is at its full size");
+            // The history's arrays are allocated whole at construction: its size does not depend on how full it is.
+            Assert.AreEqual(SlotFirmware.DefaultLogCapacity, board.Fw.Log.Capacity);
+            Assert.IsTrue(board.Fw.Log.Count > 0, "the life logged milestones");
             var at10k = board.Estimate(out long total10k);
             board.Life(10000);
             board.Burst();
