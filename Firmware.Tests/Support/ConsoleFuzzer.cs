@@ -35,6 +35,10 @@ namespace PosSlot.Firmware.Tests.Support
         public long Damaged;
         public long DestructiveIntactAuthed;
         public long DestructiveRefused;
+
+        /// <summary>Intact destructive frames refused in an open session for a missing or foreign tag, and typed destructive lines refused.</summary>
+        public long TagRefused;
+        public long TypedRefused;
         public long Logins;
 
         /// <summary>Destructive requests that ran although bytes around them were damaged (ignored bytes, extra line ends): what ran was still exactly what was sent.</summary>
@@ -117,9 +121,20 @@ namespace PosSlot.Firmware.Tests.Support
                 }
                 DestructiveIntactAuthed++;
             }
-            else if (destructive && intact && _rig.Console.RepliesReplayed == cacheHitsBefore && !authed)
+            else if (destructive && intact && _rig.Console.RepliesReplayed == cacheHitsBefore)
             {
-                DestructiveRefused++;
+                if (!machine)
+                {
+                    TypedRefused++;
+                }
+                else if (!authed)
+                {
+                    DestructiveRefused++;
+                }
+                else if (!goodTag)
+                {
+                    TagRefused++;
+                }
             }
         }
 
