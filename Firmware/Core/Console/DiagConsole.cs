@@ -66,6 +66,7 @@ namespace PosSlot.Firmware.Console
             _storage = storage;
             _bootUs = nowUs;
             _nowUs = nowUs;
+            _push.Log = _fw.Log;
             _fw.Core.AddSink(_push);
             if (!_auth.Load(nowUs))
             {
@@ -254,15 +255,16 @@ namespace PosSlot.Firmware.Console
         {
             bool wrote = false;
             int code;
-            long t, insertion, d1, d2, dropped;
-            while (_push.Take(out code, out t, out insertion, out d1, out d2, out dropped))
+            long t, insertion, d1, d2, id, dropped;
+            while (_push.Take(out code, out t, out insertion, out d1, out d2, out id, out dropped))
             {
-                if (!_machineMode && code == EventCode.TransactionInterrupted)
+                if (!_machineMode && code != EventCode.FallbackEngaged && code != EventCode.FallbackReleased
+                    && code != EventCode.FallbackForTransaction && code != EventCode.HealthChanged)
                 {
-                    continue; // every withdrawal raises it: the terminal's software wants it, a person does not
+                    continue; // a person is told of fallback and health; the rest is in `events`
                 }
                 _reply.Start(_machineMode);
-                PushedEvent(code, t, insertion, d1, d2, dropped);
+                PushedEvent(code, t, insertion, d1, d2, id, dropped);
                 string body = _reply.Finish();
                 if (_machineMode)
                 {

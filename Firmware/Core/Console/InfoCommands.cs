@@ -327,11 +327,11 @@ namespace PosSlot.Firmware.Console
         }
 
         /// <summary>A pushed event's body: {"event":"fallback",...} in machine mode, one marked line for a person.</summary>
-        void PushedEvent(int code, long tUs, long insertion, long d1, long d2, long dropped)
+        void PushedEvent(int code, long tUs, long insertion, long d1, long d2, long id, long dropped)
         {
             string name = code == EventCode.FallbackEngaged || code == EventCode.FallbackReleased || code == EventCode.FallbackForTransaction
                 ? "fallback"
-                : (code == EventCode.HealthChanged ? "health" : "transaction_interrupted");
+                : (code == EventCode.HealthChanged ? "health" : (code == EventCode.TransactionInterrupted ? "transaction_interrupted" : "milestone"));
             if (!_reply.Json)
             {
                 string dropNote = dropped > 0 ? " (" + dropped.ToString() + " events dropped before this)" : "";
@@ -341,8 +341,16 @@ namespace PosSlot.Firmware.Console
             }
             _reply.Text("event", name);
             _reply.Text("code", EventCode.Name(code));
+            if (id > 0)
+            {
+                _reply.Number("id", id, null); // the milestone's id in `events`
+            }
             _reply.Number("t", tUs / 1000, "ms");
             _reply.Number("insertion", insertion, null);
+            if (name == "milestone")
+            {
+                _reply.Text("detail", EventText.Describe(code, d1, d2));
+            }
             if (code == EventCode.FallbackEngaged || code == EventCode.FallbackReleased)
             {
                 _reply.Flag("engaged", code == EventCode.FallbackEngaged);
