@@ -129,7 +129,12 @@ public sealed class DiagLink : IDisposable
             try
             {
                 _stream.Write(frame, 0, frame.Length);
-                _stream.Flush();
+                if (_owner is not SerialPort)
+                {
+                    // A serial port's Write returns once the bytes are written (or throws after WriteTimeout);
+                    // its Flush waits without bound on a port whose other side vanished.
+                    _stream.Flush();
+                }
             }
             catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or ObjectDisposedException)
             {
@@ -196,7 +201,8 @@ public sealed class DiagLink : IDisposable
     {
         if (_closed)
         {
-            throw new CliFailure(ExitCodes.IoFailure, $"the port closed ({_closedBecause}): the board was unplugged, reset or its emulator stopped");
+            string why = _closedBecause.Contains("closed", StringComparison.OrdinalIgnoreCase) ? "" : $" ({_closedBecause.TrimEnd('.')})";
+            throw new CliFailure(ExitCodes.IoFailure, $"the port closed{why}: the board was unplugged, reset or its emulator stopped");
         }
     }
 

@@ -85,7 +85,8 @@ public static class BoardReader
             Wear = new WearInfo
             {
                 Trend = d.TryGetProperty("trend", out var t) && t.ValueKind == JsonValueKind.True,
-                LifeUsedPct = Math.Max(0, Number(d, "life_used_pct") ?? 0),
+                // The forecast's own estimate (named forecast_life_used_pct since the console's issue 19 work).
+                LifeUsedPct = Math.Max(0, Number(d, "forecast_life_used_pct") ?? Number(d, "life_used_pct") ?? 0),
                 BounceMeanUs = Number(d, "bounce_mean_us") ?? 0,
                 SeatDelayMeanUs = Number(d, "seat_delay_mean_us") ?? 0,
                 DegradedInInsertions = Positive(Long(d, "degraded_in_insertions")) is { } di ? (long)di : null,

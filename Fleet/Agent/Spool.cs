@@ -28,23 +28,38 @@ public sealed class Spool : IDisposable
 
     public int Capacity { get; }
 
-    public Spool(string directory, int capacity = DefaultCapacity)
+    public Spool(string directory, int capacity = DefaultCapacity) : this(Path.Combine(Created(directory), FileName), capacity, durable: true)
+    {
+    }
+
+    Spool(string dataSource, int capacity, bool durable)
     {
         if (capacity < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(capacity), "the spool needs room for at least a state and a batch");
         }
         Capacity = capacity;
-        Directory.CreateDirectory(directory);
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, FileName), Pooling = false }.ToString());
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dataSource, Pooling = false }.ToString());
         _db.Open();
-        Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        Exec(durable ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;" : "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;");
         Exec("""
             CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, topic TEXT NOT NULL,
                 payload BLOB NOT NULL, retain INTEGER NOT NULL, last_milestone_id INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS cursor (serial TEXT PRIMARY KEY, read_id INTEGER NOT NULL, acked_id INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS dropped (reason TEXT PRIMARY KEY, count INTEGER NOT NULL);
             """);
+    }
+
+    /// <summary>
+    /// The same spool in memory: for the fleet simulator, whose thousands of boards need the agent's
+    /// logic but not a file each that must survive a power cut.
+    /// </summary>
+    public static Spool InMemory(int capacity = DefaultCapacity) => new(":memory:", capacity, durable: false);
+
+    static string Created(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return directory;
     }
 
     public long Pending => Scalar("SELECT COUNT(*) FROM outbox");

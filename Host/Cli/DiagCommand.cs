@@ -112,7 +112,7 @@ public static class DiagCommand
     static Command Watch()
     {
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C)." };
-        var c = new Command("watch", "A live view of the slot's status and the events the board pushes.") { seconds };
+        var c = new Command("watch", "The events the board pushes, as they come, and the slot's status when it changes: a live view on a terminal, one line each when piped, JSON Lines with --json. Exits 3 when the board is lost.") { seconds };
         c.SetAction(p => With(p, s =>
         {
             using var stop = new CancellationTokenSource();

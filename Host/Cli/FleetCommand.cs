@@ -11,10 +11,13 @@ public static class FleetCommand
     public static Command Create()
     {
         // One line per subcommand, each in its own file: FleetSimulateCommand, FleetIngestCommand.
-        return new Command("fleet", "The fleet: simulate emulated readers reporting through MQTT, ingest their reports into a store.")
+        return new Command("fleet", "The fleet: simulate emulated readers reporting through MQTT, ingest their reports into a store, and list, serve and evaluate the slots to visit.")
         {
+            FleetSimulateCommand.Create(),
+            FleetIngestCommand.Create(),
             FleetDispatchCommand.Create(),
             FleetServeCommand.Create(),
+            FleetEvaluateCommand.Create(),
         };
     }
 }

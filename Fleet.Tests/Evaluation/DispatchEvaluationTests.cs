@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using PosSlot.Fleet.Evaluation;
+using PosSlot.Fleet.Store;
+
+namespace PosSlot.Fleet.Tests.Evaluation;
+
+[TestClass]
+public sealed class DispatchEvaluationTests
+{
+    static readonly DateTimeOffset Day0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    static StateRecord State(string serial, int day, string health, long insertions, long ageDays, double? mid) => new()
+    {
+        Serial = serial, Site = "s", AgentTimeMs = Day0.AddDays(day).ToUnixTimeMilliseconds(), Status = "online", IntervalS = 900,
+        BoardTimeMs = ageDays * 86_400_000L, Health = health, Insertions = insertions,
+        ForecastMidDays = mid, ForecastLowDays = mid, ForecastHighDays = mid, Json = $"{{\"s\":\"{serial}\",\"d\":{day}}}",
+    };
+
+    /// <summary>
+    /// One checkpoint, day 10, horizon 14 days. The forecast names "wear" (fails day 20) and "quiet" (never
+    /// fails); it misses "sudden" (fails day 15 with no warning). The oldest and busiest boards fail nothing.
+    /// </summary>
+    [TestMethod]
+    public async Task CountsVisitsHitsAndMissesAgainstTheTruthOnTheSameBudget()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
+            {
+                await store.WriteAsync(new StoreItem[]
+                {
+                    State("wear", 0, "Watch", 40_000, 100, mid: 20),
+                    State("quiet", 0, "Watch", 10_000, 50, mid: 12),
+                    State("sudden", 0, "Healthy", 5_000, 10, mid: null),
+                    State("busy", 0, "Healthy", 90_000, 20, mid: null),
+                    State("old", 0, "Healthy", 1_000, 900, mid: null),
+                    State("gone", 0, "Failed", 70_000, 300, mid: null),
+                });
+                var truth = FleetTruth.Parse("""
+                    {"end": "2026-01-25T00:00:00Z", "boards": [
+                      {"serial": "wear", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-21T00:00:00Z"},
+                      {"serial": "quiet", "site": "s", "scenario": "fresh", "fails_at": null},
+                      {"serial": "sudden", "site": "s", "scenario": "detect-broken", "fails_at": "2026-01-16T00:00:00Z"},
+                      {"serial": "busy", "site": "s", "scenario": "fresh", "fails_at": null},
+                      {"serial": "old", "site": "s", "scenario": "fresh", "fails_at": null},
+                      {"serial": "gone", "site": "s", "scenario": "lifetime", "fails_at": "2025-12-30T00:00:00Z"}]}
+                    """);
+                var scores = await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1);
+                var dispatch = scores.Single(s => s.Method == DispatchEvaluation.Dispatch);
+                // At day 11 (the one checkpoint: start day 0, last usable day 11): "wear" has 9 days left, "quiet" 1.
+                Assert.AreEqual(2, dispatch.Visits);
+                Assert.AreEqual(1, dispatch.TruePositives);
+                Assert.AreEqual(2, dispatch.Positives, "wear and sudden fail within 14 days; gone had failed already");
+                Assert.AreEqual(0.5, dispatch.Precision);
+                Assert.AreEqual(0.5, dispatch.Recall);
+                var byCount = scores.Single(s => s.Method == DispatchEvaluation.ByInsertions);
+                Assert.AreEqual(2, byCount.Visits, "the same budget");
+                Assert.AreEqual(1, byCount.TruePositives, "busy and wear: the two with most insertions");
+                var byAge = scores.Single(s => s.Method == DispatchEvaluation.ByAge);
+                Assert.AreEqual(1, byAge.TruePositives, "old and wear: the two oldest");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    public void ABadTruthFileIsRefusedWithAReason()
+    {
+        Assert.ThrowsExactly<FormatException>(() => FleetTruth.Parse("{\"boards\": []}"));
+        Assert.ThrowsExactly<FormatException>(() => FleetTruth.Parse("{\"end\": \"soon\", \"boards\": []}"));
+        Assert.ThrowsExactly<FormatException>(() => FleetTruth.Parse("{\"end\": \"2026-01-01T00:00:00Z\", \"boards\": [{\"serial\": \"a\", \"site\": \"s\"}, {\"serial\": \"a\", \"site\": \"s\"}]}"));
+    }
+}
