@@ -108,12 +108,15 @@ public sealed class DiagLink : IDisposable
     /// <summary>Over any stream (tests, stdio).</summary>
     public static DiagLink Over(Stream stream) => new(stream, stream);
 
-    /// <summary>Sends one command and waits for its reply, retrying a lost one with the same seq.</summary>
-    public DiagReply Request(string command)
+    /// <summary>
+    /// Sends one command and waits for its reply, retrying a lost one with the same seq. `tag`, when
+    /// given, makes the tag for the frame's seq and command (a destructive command: docs/console.md).
+    /// </summary>
+    public DiagReply Request(string command, Func<int, string, string>? tag = null)
     {
         int seq = _seq;
         _seq = _seq >= MachineFrame.MaxSeq ? 1 : _seq + 1;
-        string text = MachineFrame.Format(seq, command);
+        string text = MachineFrame.Format(seq, tag == null ? command : command + " !" + tag(seq, command));
         _sent = text.TrimEnd();
         byte[] frame = Encoding.UTF8.GetBytes(text);
         for (int attempt = 1; attempt <= Attempts; attempt++)

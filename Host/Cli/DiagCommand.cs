@@ -188,11 +188,18 @@ public static class DiagCommand
         return new Command("log", "The board's event log.") { clear };
     }
 
-    /// <summary>An authenticated command: challenge-response from the key file, then the command.</summary>
+    /// <summary>An authenticated command: challenge-response from the key file, the command tagged with the session's key, then logout (also on Ctrl+C).</summary>
     static int Changing(ParseResult p, string command) => With(p, s =>
     {
-        s.Authenticate();
-        s.Print(s.Run(command));
+        try
+        {
+            s.Authenticate();
+            s.Print(s.RunAuthorised(command));
+        }
+        finally
+        {
+            s.EndSession();
+        }
     });
 
     static int With(ParseResult p, Action<DiagSession> work)

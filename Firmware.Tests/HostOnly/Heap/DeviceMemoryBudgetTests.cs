@@ -34,6 +34,9 @@ namespace PosSlot.Firmware.Tests.HostOnly.Heap
             var atBoot = board.Estimate(out long _);
             board.Life(10000);
             board.Burst();
+            // The history's arrays are allocated whole at construction: its size does not depend on how full it is.
+            Assert.AreEqual(SlotFirmware.DefaultLogCapacity, board.Fw.Log.Capacity);
+            Assert.IsTrue(board.Fw.Log.Count > 0, "the life logged milestones");
             var at10k = board.Estimate(out long total10k);
             board.Life(10000);
             board.Burst();
