@@ -37,6 +37,21 @@ namespace PosSlot.Firmware.Tests.Console
         }
 
         [TestMethod]
+        public void WearGivesTheForecastRangeInInsertionsAndDaysUnderOneNameEach()
+        {
+            ConsoleRig rig = new ConsoleRig(2);
+            rig.Slot.Feed(InsertionShape.Healthy(), 30);
+            string wear = rig.Send(40, "wear");
+            string[] keys = new string[] { "failed_in_insertions", "failed_in_low_insertions", "failed_in_high_insertions", "failed_in_days", "failed_in_low_days", "failed_in_high_days" };
+            for (int i = 0; i < keys.Length; i++)
+            {
+                // Without a trend each is -1 (unknown), but each is there for a client to read.
+                Assert.AreEqual("-1", ConsoleRig.Field(wear, keys[i]), keys[i] + " in " + wear);
+            }
+            Assert.IsTrue(wear.IndexOf("_days_days") < 0, "no unit written twice: " + wear);
+        }
+
+        [TestMethod]
         public void AWrongCrcIsNamedAndNeverExecuted()
         {
             ConsoleRig rig = new ConsoleRig(1);

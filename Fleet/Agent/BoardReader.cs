@@ -60,7 +60,7 @@ public static class BoardReader
         }
 
         var d = wear.Data;
-        double? mid = Positive(Long(d, "failed_in_days_days") ?? Long(d, "failed_in_days"));
+        double? mid = Positive(Long(d, "failed_in_days"));
         return new BoardSnapshot
         {
             Serial = Text(hello.Data, "serial"),
@@ -92,8 +92,7 @@ public static class BoardReader
                 DegradedInInsertions = Positive(Long(d, "degraded_in_insertions")) is { } di ? (long)di : null,
                 FailedInInsertions = Positive(Long(d, "failed_in_insertions")) is { } fi ? (long)fi : null,
                 FailedInDays = mid is { } days
-                    ? new DaysRange(Positive(Number(d, "failed_in_days_low_days") ?? Number(d, "failed_in_days_low")), days,
-                        Positive(Number(d, "failed_in_days_high_days") ?? Number(d, "failed_in_days_high")))
+                    ? new DaysRange(Positive(Number(d, "failed_in_low_days")), days, Positive(Number(d, "failed_in_high_days")))
                     : null,
                 Faults = d.TryGetProperty("faults", out var f) && f.ValueKind == JsonValueKind.Array
                     ? f.EnumerateArray().Select(x => new FaultLevel(Text(x, "fault"), Text(x, "level"), Text(x, "reason"), x.TryGetProperty("probation", out var p) && p.ValueKind == JsonValueKind.True)).ToList()

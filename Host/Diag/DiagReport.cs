@@ -144,6 +144,15 @@ public static class DiagReport
         }
     }
 
+    /// <summary>The forecast line: a failed slot has failed (not "failed in about 0 insertions"); no trend, no guess.</summary>
+    public static string Forecast(string health, string trend, string insertions, string days) =>
+        health == "Failed" ? "already Failed: replace the slot"
+        : trend != "yes" || insertions is "-1" or "?" ? "no clear wear trend yet"
+        : days is "-1" or "?" ? $"Failed in about {insertions} insertions"
+        : $"Failed in about {insertions} insertions ({days} days at the recent pace)";
+
+    static int LevelRank(string level) => level switch { "Failed" => 3, "Degraded" => 2, "Watch" => 1, _ => 0 };
+
     static string Summary(JsonElement hello, JsonElement status, JsonElement counters, JsonElement wear, JsonElement advice, History history)
     {
         string V(JsonElement o, string n) => o.TryGetProperty(n, out var v) ? DiagSession.Scalar(v) : "?";
@@ -156,10 +165,11 @@ public static class DiagReport
         sb.AppendLine($"Insertions:  {V(counters, "insertions_slot")} on this slot of {V(counters, "rated_life")} rated ({V(status, "life_used_pct")} %); board total {V(counters, "insertions_board")}, {V(counters, "replacements")} replacements");
         sb.AppendLine($"Wear:        contact bounce {V(wear, "bounce_mean_us")} us (baseline {V(wear, "baseline_bounce_us")} us), seat delay {V(wear, "seat_delay_mean_us")} us");
         sb.AppendLine($"Rates:       never seated {V(wear, "never_seated_pct")} %, interrupted {V(wear, "interrupted_pct")} %, read failures {V(wear, "read_failures_pct")} %");
-        sb.AppendLine($"Forecast:    {(V(wear, "trend") == "yes" ? $"failed in about {V(wear, "failed_in_insertions")} insertions ({V(wear, "failed_in_days_days")} days)" : "no clear wear trend yet")}");
+        sb.AppendLine($"Forecast:    {Forecast(V(status, "health"), V(wear, "trend"), V(wear, "failed_in_insertions"), V(wear, "failed_in_days"))}");
         sb.AppendLine();
         sb.AppendLine("Advice:");
-        var items = advice.GetProperty("advice").EnumerateArray().ToList();
+        // The most serious first: Failed, then Degraded, then Watch (the board lists them by fault).
+        var items = advice.GetProperty("advice").EnumerateArray().OrderByDescending(a => LevelRank(V(a, "level"))).ToList();
         if (items.Count == 0)
         {
             sb.AppendLine("  none: no fault is raised");

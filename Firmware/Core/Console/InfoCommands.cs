@@ -95,7 +95,12 @@ namespace PosSlot.Firmware.Console
             _reply.Decimal("forecast_life_used", 100 * fc.LifeUsed, 1, "pct");
             _reply.Known("degraded_in", fc.DegradedIn, "insertions");
             _reply.Known("failed_in", fc.FailedIn, "insertions");
-            _reply.Known("failed_in_days", fc.Days(fc.FailedIn), "days");
+            _reply.Known("failed_in_low", fc.FailedInLow, "insertions");
+            _reply.Known("failed_in_high", fc.FailedInHigh, "insertions");
+            // The same range in days at the measured pace; the unit names the key (failed_in_days, not _days_days).
+            _reply.Known("failed_in", fc.Days(fc.FailedIn), "days");
+            _reply.Known("failed_in_low", fc.Days(fc.FailedInLow), "days");
+            _reply.Known("failed_in_high", fc.Days(fc.FailedInHigh), "days");
             _reply.BeginList("faults");
             for (int f = 0; f < FaultClass.Count; f++)
             {
