@@ -56,6 +56,12 @@ if (args.Length > 0 && args[0] == "--replay-memory")
     return 0;
 }
 
+// `--fleet-ingest BOARDS ENGINE [RATE]`: fleet ingest through Mosquitto into sqlite or postgres (docs/performance.md).
+if (args.Length > 0 && args[0] == "--fleet-ingest")
+{
+    return await FleetIngestRun.Print(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? args[2] : "sqlite", args.Length > 3 ? int.Parse(args[3]) : 1100);
+}
+
 // Edges per recorded run, so ns/op of CoreEdgeBenchmark can be read per edge (printed before the tables).
 foreach (var name in new[] { "fresh", "noisy" })
 {

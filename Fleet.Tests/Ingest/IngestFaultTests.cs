@@ -154,6 +154,20 @@ public sealed class IngestFaultTests
         Assert.AreEqual(100, (await storeA.ReadMilestonesAsync(null)).Count);
     }
 
+    [TestMethod]
+    public async Task IdleExitEndsTheRunOnceNothingHasArrivedForThatLong()
+    {
+        using var broker = MosquittoBroker.Start();
+        await using var store = await FleetStoreLocation.Parse(NewDb("sqlite")).OpenAsync();
+        // A first run makes the session; what is published after it waits there for the second, idle-exiting run.
+        await (await IngestRun.Start(store, IngestRun.Options(broker, "ingest-idle"))).DisposeAsync();
+        await using var sim = await MqttProbe.Connect(broker, MosquittoBroker.Simulator);
+        await sim.Publish(State("PS-0001", 1));
+        await using var ingest = await IngestRun.Start(store, IngestRun.Options(broker, "ingest-idle") with { IdleExit = TimeSpan.FromSeconds(1) });
+        await ingest.Running.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.AreEqual(1, ingest.Ingester.Summary.Stored, $"{ingest.Ingester.Summary}, delivered {ingest.Ingester.Delivered}; {ingest.Log}");
+    }
+
     /// <summary>A database that never answers: the ingester receives, tries to write, and is stopped holding it all.</summary>
     private sealed class HangingStore : IFleetStore
     {

@@ -21,6 +21,7 @@ public sealed class PostgresServer : IDisposable
     private readonly string root;
     private readonly string data;
     private readonly bool asPostgresUser;
+    private readonly bool durable;
     private bool running;
 
     public int Port { get; }
@@ -28,8 +29,9 @@ public sealed class PostgresServer : IDisposable
     /// <summary>The user's password (random per server; tests read it here, nothing logs it).</summary>
     public string Password { get; }
 
-    private PostgresServer(string bin, string root, int port, string password, bool asPostgresUser)
+    private PostgresServer(string bin, string root, int port, string password, bool asPostgresUser, bool durable)
     {
+        this.durable = durable;
         this.bin = bin;
         this.root = root;
         data = Path.Combine(root, "data");
@@ -53,15 +55,18 @@ public sealed class PostgresServer : IDisposable
             .FirstOrDefault();
     }
 
-    /// <summary>initdb and start; fails the test run with a clear message when PostgreSQL is not installed.</summary>
-    public static PostgresServer Start()
+    /// <summary>
+    /// initdb and start; fails the test run with a clear message when PostgreSQL is not installed. Tests run with
+    /// fsync off (nothing to keep); benchmarks pass durable: true, PostgreSQL's defaults, as a real store runs.
+    /// </summary>
+    public static PostgresServer Start(bool durable = false)
     {
         var bin = FindBin() ?? throw new InvalidOperationException("PostgreSQL is not installed (apt-get install postgresql; .ci/run does it)");
         var asPostgres = Environment.UserName == "root";
         // Under root the postgres user must reach the directory: /tmp, not a TMPDIR that may be root's own.
         var root = Path.Combine(asPostgres ? "/tmp" : Path.GetTempPath(), "posslot-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
-        var server = new PostgresServer(bin, root, FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(12)), asPostgres);
+        var server = new PostgresServer(bin, root, FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(12)), asPostgres, durable);
         try
         {
             server.Init();
@@ -100,7 +105,7 @@ public sealed class PostgresServer : IDisposable
     {
         Run(Path.Combine(bin, "pg_ctl"),
             $"-D {data} -l {Path.Combine(root, "server.log")} -w -t 60 "
-            + $"-o \"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} -c fsync=off -c max_connections=50\" start");
+            + $"-o \"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root}{(durable ? "" : " -c fsync=off")} -c max_connections=50\" start");
         running = true;
     }
 

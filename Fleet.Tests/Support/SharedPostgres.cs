@@ -9,7 +9,7 @@ namespace PosSlot.Fleet.Tests.Support;
 /// </summary>
 public static class SharedPostgres
 {
-    private static readonly Lazy<PostgresServer> Server = new(PostgresServer.Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> Server = new(() => PostgresServer.Start(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static int databases;
 
     public static PostgresServer Instance => Server.Value;

@@ -14,6 +14,7 @@ public static class FleetCommand
         return new Command("fleet", "The fleet: simulate emulated readers reporting through MQTT, ingest their reports into a store.")
         {
             FleetSimulateCommand.Create(),
+            FleetIngestCommand.Create(),
             FleetDispatchCommand.Create(),
             FleetServeCommand.Create(),
         };
