@@ -129,4 +129,17 @@ public class GuardCatchesViolationsTests
         var found = Check("namespace Fw { public class Clock { public long Ticks() { return System.DateTime.Now.Ticks; } } }", Listing);
         AssertNamed(found, "System.DateTime", "Fw.Clock.Ticks");
     }
+
+    [TestMethod]
+    public void MappedTypesAreNotCheckedButEverythingElseIs()
+    {
+        // NFUnitTest references the firmware's own types, which the firmware's check covers.
+        using var assembly = SnippetCompiler.Compile("""
+            namespace PosSlot.Firmware { public static class Core { public static void Run() { } } }
+            namespace Fw { public class T1 { public void Check() { PosSlot.Firmware.Core.Run(); var l = new System.Collections.Generic.List<int>(); } } }
+            """);
+        var found = new FirmwareAssemblyChecker(Listing, new[] { "PosSlot.Firmware." }).Check(assembly);
+        Assert.IsFalse(found.Any(v => v.Used.StartsWith("PosSlot.Firmware.", System.StringComparison.Ordinal)), string.Join("\n", found));
+        Assert.IsTrue(found.Any(v => v.Used.Contains("List`1") && v.UsedBy == "Fw.T1.Check"), string.Join("\n", found));
+    }
 }

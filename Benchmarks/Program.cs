@@ -7,8 +7,17 @@ using PosSlot.Benchmarks;
 using PosSlot.Emulator.Scenarios;
 
 // `--counts`: the deterministic work counters per edge (docs/performance.md), no timing.
+// `--counts FIRMWARE.dll`: the managed calls and IL instructions of another firmware build (e.g. before a change).
 if (args.Length > 0 && args[0] == "--counts")
 {
+    if (args.Length > 1)
+    {
+        foreach (var name in new[] { "fresh", "noisy" })
+        {
+            CoreWorkCounts.PrintInterpreted(name, System.IO.Path.GetFullPath(args[1]), new RecordedEdges(ScenarioCatalog.Find(name)!, 2000, 1));
+        }
+        return 0;
+    }
     CoreWorkCounts.Print("fresh", 2000);
     CoreWorkCounts.Print("noisy", 2000);
     return 0;

@@ -34,6 +34,9 @@ public sealed class LiveEmulation
 
     public DiagConsole Console { get; }
 
+    /// <summary>The emulated board's firmware (tests add a sink before Run to see every event).</summary>
+    public PosSlot.Firmware.SlotFirmware Firmware => _board.Fw;
+
     public LiveEmulation(Scenario scenario, int seed, int? insertions, string capture, double speed,
         DeviceKey? key, IConsolePort port, INonceSource nonces, string board, TextWriter status)
     {

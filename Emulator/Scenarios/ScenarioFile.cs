@@ -19,30 +19,33 @@ public static class ScenarioFile
         AllowTrailingCommas = true,
     };
 
+    /// <summary>Reads a scenario file of the repository's own (examples/scenarios); posslot reads a user's file through InputFile and Parse.</summary>
     public static Scenario Load(string path)
     {
-        if (Directory.Exists(path))
-        {
-            throw new ScenarioException($"{path}: is a folder, not a scenario file");
-        }
         if (!File.Exists(path))
         {
             throw new ScenarioException($"{path}: no such file, and no built-in scenario of that name (see --list)");
         }
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>A scenario from its JSON text; SOURCE (the path as shown) starts every message.</summary>
+    public static Scenario Parse(string json, string source)
+    {
         Scenario? scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize<Scenario>(File.ReadAllText(path), Options);
+            scenario = JsonSerializer.Deserialize<Scenario>(json, Options);
         }
         catch (JsonException e)
         {
-            throw new ScenarioException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: {JsonProblem(e)}");
+            throw new ScenarioException($"{source}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: {JsonProblem(e)}");
         }
         if (scenario == null)
         {
-            throw new ScenarioException($"{path}: empty scenario");
+            throw new ScenarioException($"{source}: empty scenario");
         }
-        Validate(scenario, path);
+        Validate(scenario, source);
         return scenario;
     }
 

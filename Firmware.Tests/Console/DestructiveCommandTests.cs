@@ -134,14 +134,12 @@ namespace PosSlot.Firmware.Tests.Console
 
         static void EventLogShows(ConsoleRig rig, int code)
         {
-            for (int i = 0; i < rig.Slot.Fw.Log.Count; i++)
+            bool found = false;
+            for (int i = 0; i < rig.Slot.Fw.Log.Count && !found; i++)
             {
-                if (rig.Slot.Fw.Log.CodeAt(i) == code)
-                {
-                    return;
-                }
+                found = rig.Slot.Fw.Log.CodeAt(i) == code;
             }
-            Assert.Fail(EventCode.Name(code) + " not in the log");
+            Assert.IsTrue(found, EventCode.Name(code) + " not in the log");
         }
     }
 }

@@ -119,5 +119,17 @@ namespace PosSlot.Firmware.Tests.Console
             rig.Flash.Full = true;
             Assert.IsTrue(Has(rig.Type("selftest"), "storage_ok:     no"));
         }
+
+        [TestMethod]
+        public void APersonPausingMidLineIsNotTimedOut()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Raw("hel");
+            rig.T += 3 * LineReader.TimeoutUs;
+            rig.Console.Poll(rig.T);
+            string seen = rig.Type("lo");
+            Assert.IsTrue(Has(seen, "protocol:"), seen);
+            Assert.AreEqual(0L, rig.Console.LinesTimedOut);
+        }
     }
 }

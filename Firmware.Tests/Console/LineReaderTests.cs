@@ -10,7 +10,12 @@ namespace PosSlot.Firmware.Tests.Console
         /// <summary>Feeds text at 1 ms a byte; returns the finished lines joined by '|', drops as '!L' (too long) or '!T' (timed out).</summary>
         static string Run(LineReader r, string text, long gapUs)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            return Run(r, Encoding.UTF8.GetBytes(text), gapUs);
+        }
+
+        /// <summary>For input a string cannot carry on nanoFramework (a U+0000 ends the string there).</summary>
+        static string Run(LineReader r, byte[] bytes, long gapUs)
+        {
             StringBuilder seen = new StringBuilder();
             long t = 0;
             for (int i = 0; i < bytes.Length; i++)
@@ -57,7 +62,8 @@ namespace PosSlot.Firmware.Tests.Console
         public void ControlBytesAreIgnoredAndTabsBecomeSpaces()
         {
             LineReader r = new LineReader();
-            Assert.AreEqual("st atus|", Run(r, "st\u0001\u001b\tatus\u0000\r", 1000));
+            byte[] input = { (byte)'s', (byte)'t', 0x01, 0x1b, (byte)'\t', (byte)'a', (byte)'t', (byte)'u', (byte)'s', 0x00, (byte)'\r' };
+            Assert.AreEqual("st atus|", Run(r, input, 1000));
             Assert.AreEqual(3L, r.Ignored);
         }
 
@@ -75,7 +81,7 @@ namespace PosSlot.Firmware.Tests.Console
         {
             LineReader r = new LineReader();
             string echo;
-            r.Feed((byte)'s', 0, out echo);
+            r.Feed((byte)'$', 0, out echo);
             r.Feed((byte)'t', 1999999, out echo);
             Assert.AreEqual(LineReader.TimedOut, r.Feed((byte)'a', 1999999 + LineReader.TimeoutUs, out echo));
             long t = 1999999 + LineReader.TimeoutUs;
@@ -87,11 +93,28 @@ namespace PosSlot.Firmware.Tests.Console
         }
 
         [TestMethod]
+        public void APersonMayPauseMidLine()
+        {
+            // Only machine frames ($...) time out: `hel`, a 3 s pause, `lo` is still `hello`.
+            LineReader r = new LineReader();
+            string echo;
+            r.Feed((byte)'h', 0, out echo);
+            r.Feed((byte)'e', 1, out echo);
+            r.Feed((byte)'l', 2, out echo);
+            Assert.IsFalse(r.Expire(2 + 3 * LineReader.TimeoutUs));
+            long t = 3 + 3 * LineReader.TimeoutUs;
+            Assert.AreEqual(LineReader.Nothing, r.Feed((byte)'l', t, out echo));
+            r.Feed((byte)'o', t + 1, out echo);
+            Assert.AreEqual(LineReader.LineReady, r.Feed((byte)'\r', t + 2, out echo));
+            Assert.AreEqual("hello", r.TakeLine());
+        }
+
+        [TestMethod]
         public void APollDropsAnUnfinishedLineOnTime()
         {
             LineReader r = new LineReader();
             string echo;
-            r.Feed((byte)'s', 100, out echo);
+            r.Feed((byte)'$', 100, out echo);
             Assert.IsFalse(r.Expire(100 + LineReader.TimeoutUs - 1));
             Assert.IsTrue(r.Expire(100 + LineReader.TimeoutUs));
             Assert.IsTrue(r.Discarding);

@@ -128,13 +128,27 @@ namespace PosSlot.Firmware.Tests.Console
             ConsoleRig rig = new ConsoleRig(1);
             for (int i = 0; i < 10; i++)
             {
-                rig.Slot.Fw.Log.Append(EventCode.LineNoise, rig.T + i, 0, 0, 3);
+                rig.Slot.Fw.Log.Append(EventCode.FlagRaised, rig.T + i, 0, 0, 3);
             }
             string page = rig.Send(1, "events --since 4 --limit 3");
             Assert.IsTrue(page.IndexOf("\"events\":[{\"id\":5,") > 0, page);
             Assert.IsTrue(page.IndexOf("{\"id\":7,") > 0 && page.IndexOf("{\"id\":8,") < 0, page);
             Assert.AreEqual("true", ConsoleRig.Field(page, "more"));
             Assert.AreEqual("11", ConsoleRig.Field(page, "next_id"));
+        }
+
+        [TestMethod]
+        public void EventsGiveTheMilestonesAndTheRoutineCountsSinceTheNewest()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Slot.Fw.Log.Append(EventCode.HealthChanged, 5000000, 12, 0x000103, 4);
+            for (int i = 0; i < 500; i++)
+            {
+                rig.Slot.Fw.Log.Append(EventCode.ContactRestored, 6000000 + i * 1000, 13 + i, 40, 1);
+            }
+            string page = rig.Send(1, "events");
+            Assert.IsTrue(page.IndexOf("{\"ok\":true,\"data\":{\"next_id\":2,\"more\":false,\"dropped\":0,\"events\":[{\"id\":1,\"t_ms\":5000,\"event\":\"health_changed\",\"insertion\":12,\"detail\":") > 0, page);
+            Assert.IsTrue(page.IndexOf("\"routine\":[{\"event\":\"contact_restored\",\"count\":500,\"last_t_ms\":6499,\"last_insertion\":512}]") > 0, page);
         }
     }
 }

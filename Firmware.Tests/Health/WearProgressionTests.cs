@@ -123,15 +123,7 @@ namespace PosSlot.Firmware.Tests.Health
                 // About 6 % of cards, right at the Watch threshold.
                 rig.Feed(rig.Rnd.Next(100) < 6 ? dirty : InsertionShape.Healthy(), 1);
             }
-            int raised = 0;
-            for (int i = 0; i < rig.Events.Events.Count; i++)
-            {
-                RecordedEvent e = rig.Events.At(i);
-                if (e.Code == EventCode.FlagRaised && e.Detail1 == FaultClass.IntermittentContact)
-                {
-                    raised++;
-                }
-            }
+            int raised = rig.Events.FlagsRaised(FaultClass.IntermittentContact);
             Assert.IsTrue(raised >= 1, "flagged");
             Assert.IsTrue(raised <= 4, "raised " + raised.ToString() + " times in 3000 cards");
         }

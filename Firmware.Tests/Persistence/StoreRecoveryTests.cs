@@ -100,8 +100,59 @@ namespace PosSlot.Firmware.Tests.Persistence
                     kept++;
                 }
             }
-            Assert.IsTrue(kept >= board.Settings.LogEntriesKept / 2, "the snapshotted part survives: " + kept);
+            Assert.AreEqual(codes.Length, kept, "every milestone is in the snapshot and survives");
             Assert.AreEqual(EventCode.StoreRecovered, after.CodeAt(after.Count - 1));
+        }
+
+        [TestMethod]
+        public void AVersion1SnapshotIsMigratedNotLost()
+        {
+            StoredBoard board = StoredBoard.New();
+            LifeScript script = new LifeScript(800, 5);
+            Assert.IsTrue(board.Run(script, 1, 800));
+            byte[] before = StoredBoard.HealthBytes(board.Fw);
+            int milestones = board.Fw.Log.Count;
+            long firstId = board.Fw.Log.IdAt(0);
+            long nextId = board.Fw.Log.NextId;
+            // The snapshot as the version-1 firmware wrote it: the same state, the log fixed-width.
+            ByteWriter w = new ByteWriter(16384);
+            int start = RecordFrame.Begin(w, RecordKind.Snapshot, 500);
+            w.Buffer[start + 1] = 1;
+            w.UInt(0);
+            w.Long(3);
+            w.Int(0);
+            w.Long(board.Fw.Core.NowUs);
+            board.Fw.Counters.SaveState(w);
+            board.Fw.Health.SaveState(w);
+            board.Fw.Fallback.SaveState(w);
+            EventLog log = board.Fw.Log;
+            w.Long(log.NextId);
+            w.Long(0);
+            w.Int(log.Count);
+            for (int i = 0; i < log.Count; i++)
+            {
+                w.Long(log.IdAt(i));
+                w.Long(log.TimeAt(i));
+                w.Int(log.CodeAt(i));
+                w.Long(log.InsertionAt(i));
+                w.Long(log.Detail1At(i));
+                w.Long(log.Detail2At(i));
+            }
+            Assert.IsTrue(RecordFrame.End(w, start));
+            byte[] v1 = new byte[w.Position];
+            System.Array.Copy(w.Buffer, v1, v1.Length);
+            board.Flash.Put(StoreFiles.Name(StoreFiles.SnapshotA), v1);
+            board.Flash.Put(StoreFiles.Name(StoreFiles.SnapshotB), new byte[0]);
+            board.PowerOn();
+            Assert.AreEqual(EventCode.StoreRecovered, board.Boot.Outcome);
+            Assert.AreEqual(500L, (long)board.Boot.SnapshotSequence);
+            Assert.AreEqual(800L, board.Fw.Counters.BoardInsertions);
+            Expect.SameBytes(before, StoredBoard.HealthBytes(board.Fw), "the analyser comes back whole");
+            Assert.AreEqual(firstId, board.Fw.Log.IdAt(0), "the old milestones are kept with their ids");
+            Assert.IsTrue(board.Fw.Log.Count > milestones, "and the boot's own follow");
+            Assert.IsTrue(board.Fw.Log.IdAt(milestones) >= nextId);
+            byte[] rewritten = board.Flash.Read(StoreFiles.Name(StoreFiles.SnapshotB));
+            Assert.AreEqual(RecordFrame.Version, (int)rewritten[1], "the boot's snapshot is in the new format");
         }
     }
 }

@@ -41,6 +41,10 @@ namespace PosSlot.Firmware.Tests.Slot
                 {
                     core.Advance(t);
                 }
+                if (i % 1000 == 0)
+                {
+                    HeapProbe.Checkpoint(level);
+                }
                 long inserted = core.Monitor.Insertions;
                 long removed = core.Monitor.Removals;
                 bool deadlineOk = core.NextDeadlineUs >= core.NowUs || core.NextDeadlineUs == Time.NoDeadline;

@@ -61,7 +61,7 @@ namespace PosSlot.Firmware.Tests.Slot
             core.OnReadResult(false, 200000);
             core.OnReadResult(false, 300000);
             Assert.AreEqual(2, r.CountOf(EventCode.ReadFailed));
-            Assert.AreEqual(2L, r.At(r.Events.Count - 1).Detail1);
+            Assert.AreEqual(2L, r.At(r.Count - 1).Detail1);
         }
     }
 }

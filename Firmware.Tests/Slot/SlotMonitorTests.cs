@@ -138,7 +138,7 @@ namespace PosSlot.Firmware.Tests.Slot
                 + " card_inserted@20000000 card_seated@20000000 card_removed@20500000"
                 + " card_inserted@40000000 card_seated@40000000 card_removed@40500000",
                 r.Describe());
-            Assert.AreEqual(3, r.Removed.Count);
+            Assert.AreEqual(3, r.RemovedCount);
             Assert.AreEqual(InsertionFlags.DetectStuck, r.Record(1).Flags);
         }
 
@@ -210,7 +210,7 @@ namespace PosSlot.Firmware.Tests.Slot
         {
             long[] table = new long[] { 1000, D, 1, 100000, C, 1, 600000, C, 0, 700000, D, 0, 2000000, D, 1, 2100000, C, 1, 2600000, C, 0, 2700000, D, 0 };
             EventRecorder r = CoreHarness.RunAll(table);
-            Assert.AreEqual(2, r.Removed.Count);
+            Assert.AreEqual(2, r.RemovedCount);
             Assert.AreEqual(2L, r.Record(1).Index);
             Assert.AreEqual(2000000L, r.Record(1).InsertedUs);
         }

@@ -15,6 +15,7 @@ namespace PosSlot.Firmware.Tests.Support
         public ChatterGenerator(int seed)
         {
             _rnd = new SeededRandom(seed);
+            HeapProbe.Root(this);
         }
 
         /// <summary>A worn slot's card: any mix of the chatter above.</summary>

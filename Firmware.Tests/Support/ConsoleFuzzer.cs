@@ -147,6 +147,7 @@ namespace PosSlot.Firmware.Tests.Support
                 at += n;
             }
             _rig.Console.Poll(_rig.T);
+            HeapProbe.Checkpoint(data);
         }
 
         byte[] Damage(byte[] clean)

@@ -39,6 +39,7 @@ namespace PosSlot.Firmware.Tests.Support
                 Key.Key[i] = (byte)r.Next(256);
             }
             Nonces = new SeededNonces(seed);
+            HeapProbe.Root(this);
             Boot();
         }
 
@@ -53,12 +54,14 @@ namespace PosSlot.Firmware.Tests.Support
             id.Serial = Serial;
             Auth = new AuthGate(Key, Nonces, Flash);
             Console = new DiagConsole(Slot.Fw, id, Auth, Port, new FixedProbe(), Flash, T);
+            HeapProbe.Checkpoint(null);
         }
 
         /// <summary>Bytes arrive at the current time.</summary>
         public void Bytes(byte[] data)
         {
             Console.Receive(data, 0, data.Length, T);
+            HeapProbe.Checkpoint(data);
         }
 
         public void Raw(string text)

@@ -31,6 +31,7 @@ namespace PosSlot.Firmware.Tests.Support
             long endUs = (table.Length >= 3 ? table[table.Length - 3] : 0) + TailUs;
             AdvanceUntil(core, endUs, schedule, ref nextTickUs);
             core.Advance(endUs);
+            HeapProbe.Checkpoint(table);
             return recorder;
         }
 
@@ -43,6 +44,7 @@ namespace PosSlot.Firmware.Tests.Support
                 AdvanceUntil(core, table.TimeAt(i), Schedule.OnTime, ref unused);
                 core.OnEdge(table.LineAt(i), table.LevelAt(i), table.TimeAt(i));
             }
+            HeapProbe.Checkpoint(table);
         }
 
         static void AdvanceUntil(SlotCore core, long untilUs, int schedule, ref long nextTickUs)

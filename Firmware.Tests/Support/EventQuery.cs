@@ -15,15 +15,7 @@ namespace PosSlot.Firmware.Tests.Support
         /// <summary>The first FlagRaised for a fault class at or above a level, or null.</summary>
         public static RecordedEvent FirstFlag(EventRecorder r, int fault, int level)
         {
-            for (int i = 0; i < r.Events.Count; i++)
-            {
-                RecordedEvent e = r.At(i);
-                if (e.Code == EventCode.FlagRaised && e.Detail1 == fault && HealthDetail.FlagLevel(e.Detail2) >= level)
-                {
-                    return e;
-                }
-            }
-            return null;
+            return r.FirstFlag(fault, level);
         }
 
         public static int Reason(RecordedEvent flag)

@@ -21,7 +21,7 @@ namespace PosSlot.Firmware.Tests.Support
             Assert.IsTrue(exceptionType.IsInstanceOfType(thrown), "threw " + ((object)thrown).GetType().FullName + ", expected " + exceptionType.FullName);
         }
     
-        /// <summary>Equal byte sequences, naming the first difference.</summary>
+        /// <summary>Equal byte sequences, naming the first difference (AreEqual(byte, byte, string) exists in both frameworks; Assert.Fail does not).</summary>
         public static void SameBytes(byte[] expected, byte[] actual, string what)
         {
             Assert.AreEqual(expected.Length, actual.Length, what + ": length");
@@ -29,7 +29,7 @@ namespace PosSlot.Firmware.Tests.Support
             {
                 if (expected[i] != actual[i])
                 {
-                    Assert.Fail(what + ": first difference at byte " + i);
+                    Assert.AreEqual(expected[i], actual[i], what + ": first difference at byte " + i);
                 }
             }
         }

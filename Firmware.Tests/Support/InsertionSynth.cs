@@ -122,6 +122,7 @@ namespace PosSlot.Firmware.Tests.Support
             for (int i = 0; i < n; i++)
             {
                 t = Feed(fw, t, s, rnd);
+                HeapProbe.Checkpoint(null);
             }
             return t;
         }

@@ -11,12 +11,20 @@ namespace PosSlot.Firmware.Tests.Support
         readonly int _total;
         readonly SeededRandom _rnd;
         readonly InsertionShape _shape = new InsertionShape();
-        long _t = 1000000;
+        long _t;
 
         public LifeScript(int total, int seed)
+            : this(total, seed, 1000000)
         {
+        }
+
+        /// <summary>A life that starts at startUs (a second life on a board that has run one).</summary>
+        public LifeScript(int total, int seed, long startUs)
+        {
+            _t = startUs;
             _total = total;
             _rnd = new SeededRandom(seed);
+            HeapProbe.Root(this);
         }
 
         public int Total { get { return _total; } }

@@ -24,6 +24,8 @@ namespace PosSlot.Firmware.Tests.Support
             Fw = new SlotFirmware(new SlotConfig(), health, Fallback, SlotFirmware.DefaultLogCapacity);
             Fw.Core.AddSink(Events);
             Rnd = new SeededRandom(seed);
+            HeapProbe.Root(this);
+            HeapProbe.Checkpoint(null);
         }
 
         public void Feed(InsertionShape shape, int count)

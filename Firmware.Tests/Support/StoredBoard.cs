@@ -17,6 +17,7 @@ namespace PosSlot.Firmware.Tests.Support
         {
             Flash = flash;
             Settings = settings;
+            HeapProbe.Root(this);
             Start();
         }
 
@@ -42,6 +43,7 @@ namespace PosSlot.Firmware.Tests.Support
             Events = EventRecorder.Streaming();
             Fw.Core.AddSink(Events);
             Boot = Fw.AttachStore(Flash, Settings, 0);
+            HeapProbe.Checkpoint(null);
         }
 
         /// <summary>Runs insertions from..to of a script; false if a power cut struck (the firmware is then dead).</summary>
@@ -52,6 +54,7 @@ namespace PosSlot.Firmware.Tests.Support
                 try
                 {
                     script.Step(Fw, n);
+                    HeapProbe.Checkpoint(null);
                 }
                 catch (PowerCutException)
                 {

@@ -13,6 +13,10 @@ namespace PosSlot.Firmware
     /// Lines settle at different times (a long detect bounce can end after a short contact bounce
     /// that started later), so settled transitions wait in a small time-ordered queue until no
     /// line still has an earlier edge open; the monitor then sees them in the order they happened.
+    ///
+    /// On the board this runs interpreted, where every call costs: the core keeps each line's and
+    /// the monitor's deadline as they hand them back (Edge and Advance return it) and reads a
+    /// line's open edge only when a queued transition or the monitor's window depends on it.
     /// </summary>
     public sealed class SlotCore : ILineSink
     {
@@ -32,6 +36,11 @@ namespace PosSlot.Firmware
         readonly int[] _qEdges = new int[QueueCapacity];
         int _qCount;
 
+        // Each line's NextDeadlineUs and the monitor's, as last handed back: refreshed after every
+        // call that may change them, so a pass reads no deadline twice.
+        readonly long[] _lineDue = new long[SlotLine.Count];
+        long _monitorNext = Time.NoDeadline;
+
         long _nowUs;
 
         // NextDeadlineUs, kept current: recomputed once per change, not on every read or loop pass.
@@ -46,11 +55,15 @@ namespace PosSlot.Firmware
         public long AdvancePasses;
         public long Edges;
 
+        /// <summary>Work counter: how often the core took a deadline or earliest open edge from a line or the monitor (issue 18: at most 3 per edge).</summary>
+        public long DeadlineReads;
+
         public SlotCore(SlotConfig config)
         {
             for (int line = 0; line < SlotLine.Count; line++)
             {
                 _lines[line] = new DebouncedLine(line, config.ForLine(line), this, 0);
+                _lineDue[line] = Time.NoDeadline;
             }
             _monitor = new SlotMonitor(config.Monitor, _bus);
         }
@@ -78,7 +91,10 @@ namespace PosSlot.Firmware
             {
                 throw new System.ArgumentException("no such line");
             }
-            Time.Check(tUs);
+            if (tUs < 0 || tUs > Time.MaxUs)
+            {
+                Time.Check(tUs); // throws; the test is inline because a call per edge costs on the board
+            }
             Edges++;
             if (tUs < _nowUs)
             {
@@ -95,24 +111,20 @@ namespace PosSlot.Firmware
             {
                 _nowUs = tUs;
             }
-            DebouncedLine l = _lines[line];
-            long dueBefore = l.NextDeadlineUs;
-            long openBefore = l.EarliestOpenUs;
-            l.Edge(tUs, level == 0 ? 0 : 1);
-            long dueAfter = l.NextDeadlineUs;
-            long openAfter = l.EarliestOpenUs;
-            int queued = _qCount;
-            // A glitch just discarded may have been all that held a queued transition back.
-            Flush(tUs);
-            if (dueAfter == dueBefore && openAfter == openBefore && queued == _qCount)
+            long lineDue = _lines[line].Edge(tUs, level == 0 ? 0 : 1);
+            DeadlineReads++;
+            _lineDue[line] = lineDue;
+            if (_qCount > 0)
             {
-                return; // a repeated level: nothing changed
+                // A glitch just discarded may have been all that held a queued transition back.
+                Flush(tUs);
             }
-            if (dueAfter <= _due && openAfter <= openBefore && queued == _qCount)
+            if (lineDue <= _due && lineDue <= _monitorNext)
             {
-                // The usual edge: this line now wants Advance first. Other lines and the monitor are
-                // unchanged and at least as late, and no edge closed, so the new deadline is this one.
-                _due = dueAfter;
+                // The usual edge: this line now wants Advance first. Every other line is at least
+                // as late as the old deadline, and the monitor no earlier than this line, so the new
+                // deadline is this one whatever the edge closed.
+                _due = lineDue;
                 _monitorDue = false;
                 return;
             }
@@ -129,6 +141,7 @@ namespace PosSlot.Firmware
         {
             Time.Check(tUs);
             Advance(tUs);
+            // A read result is counted on the record; it moves none of the monitor's windows.
             _monitor.OnReadResult(ok, _nowUs);
         }
 
@@ -141,7 +154,10 @@ namespace PosSlot.Firmware
         /// </summary>
         public long Advance(long nowUs)
         {
-            Time.Check(nowUs);
+            if (nowUs < 0 || nowUs > Time.MaxUs)
+            {
+                Time.Check(nowUs); // throws
+            }
             while (_due <= nowUs)
             {
                 AdvancePasses++;
@@ -149,19 +165,36 @@ namespace PosSlot.Firmware
                 if (_monitorDue)
                 {
                     _monitor.Advance(due);
+                    DeadlineReads++;
+                    _monitorNext = _monitor.NextDeadlineUs;
+                    RecomputeDue();
+                    continue;
                 }
-                else
+                // The lines due, and in the same loop the earliest line deadline after them:
+                // RecomputeDue inline, the usual pass (a call per pass costs on the board).
+                DeadlineEvaluations++;
+                long lineDue = Time.NoDeadline;
+                for (int i = 0; i < SlotLine.Count; i++)
                 {
-                    for (int i = 0; i < SlotLine.Count; i++)
+                    long d = _lineDue[i];
+                    if (d <= due)
                     {
-                        if (_lines[i].NextDeadlineUs <= due)
-                        {
-                            _lines[i].Advance(due);
-                        }
+                        DeadlineReads++;
+                        d = _lines[i].Advance(due);
+                        _lineDue[i] = d;
                     }
+                    if (d < lineDue)
+                    {
+                        lineDue = d;
+                    }
+                }
+                if (_qCount > 0)
+                {
                     Flush(due);
                 }
-                RecomputeDue();
+                long monitorDue = _monitorNext;
+                _monitorDue = monitorDue < lineDue && !OpenAtOrBefore(monitorDue, lineDue);
+                _due = _monitorDue ? monitorDue : lineDue;
             }
             if (nowUs > _nowUs)
             {
@@ -173,36 +206,47 @@ namespace PosSlot.Firmware
         /// <summary>
         /// The earliest deadline over the lines and the monitor. The monitor's waits only while no
         /// edge at or before it is still open: that edge may change what the monitor knows.
+        /// Advance's usual pass does the same inline.
         /// </summary>
         void RecomputeDue()
         {
             DeadlineEvaluations++;
-            long lineDue = Time.NoDeadline;
-            for (int i = 0; i < SlotLine.Count; i++)
+            long lineDue = _lineDue[0];
+            for (int i = 1; i < SlotLine.Count; i++)
             {
-                long d = _lines[i].NextDeadlineUs;
-                if (d < lineDue)
+                if (_lineDue[i] < lineDue)
                 {
-                    lineDue = d;
+                    lineDue = _lineDue[i];
                 }
             }
-            long monitorDue = _monitor.NextDeadlineUs;
-            _monitorDue = monitorDue < lineDue && !OpenAtOrBefore(monitorDue);
+            long monitorDue = _monitorNext;
+            _monitorDue = monitorDue < lineDue && !OpenAtOrBefore(monitorDue, lineDue);
             _due = _monitorDue ? monitorDue : lineDue;
         }
 
-        /// <summary>True when some edge at or before tUs has not reached the monitor yet.</summary>
-        bool OpenAtOrBefore(long tUs)
+        /// <summary>
+        /// True when some edge at or before tUs has not reached the monitor yet. A line with an
+        /// edge open always has a deadline, so only lines with one need asking (none: lineDue).
+        /// </summary>
+        bool OpenAtOrBefore(long tUs, long lineDue)
         {
             if (_qCount > 0 && _qFirstUs[0] <= tUs)
             {
                 return true;
             }
+            if (lineDue == Time.NoDeadline)
+            {
+                return false;
+            }
             for (int i = 0; i < SlotLine.Count; i++)
             {
-                if (_lines[i].EarliestOpenUs <= tUs)
+                if (_lineDue[i] != Time.NoDeadline)
                 {
-                    return true;
+                    DeadlineReads++;
+                    if (_lines[i].EarliestOpenUs <= tUs)
+                    {
+                        return true;
+                    }
                 }
             }
             return false;
@@ -262,9 +306,14 @@ namespace PosSlot.Firmware
             for (int i = 0; i < SlotLine.Count; i++)
             {
                 // A line open at the same instant must settle first: only then is the tie order known.
-                if (i != line && _lines[i].EarliestOpenUs <= firstUs)
+                // A line with no deadline has no edge open: only a busy line needs asking.
+                if (i != line && _lineDue[i] != Time.NoDeadline)
                 {
-                    return false;
+                    DeadlineReads++;
+                    if (_lines[i].EarliestOpenUs <= firstUs)
+                    {
+                        return false;
+                    }
                 }
             }
             return true;
@@ -309,6 +358,8 @@ namespace PosSlot.Firmware
             {
                 _monitor.OnSettled(line, level, firstUs, edges, spanUs, reportUs);
             }
+            DeadlineReads++;
+            _monitorNext = _monitor.NextDeadlineUs;
         }
     }
 }

@@ -12,6 +12,7 @@ namespace PosSlot.Firmware
     /// </summary>
     public sealed class SlotFirmware
     {
+        /// <summary>Milestones the history holds (about 25 bytes each: 3.2 KB).</summary>
         public const int DefaultLogCapacity = 128;
 
         readonly SlotCore _core;

@@ -15,14 +15,19 @@ public class FlashCommandTests
 
     static string[] Commands(CliRun run) => run.Output.Split('\n').Where(l => l.StartsWith("nanoff ")).ToArray();
 
+    /// <summary>A deployment image to name with --image (it must exist, --dry-run included).</summary>
+    static TempFile Image() => TempFile.With("image");
+
     [TestMethod]
     public void DryRunPrintsTheExactNanoffCommandsForTheDevKitC()
     {
-        var run = CliRun.Of("flash", "--board", "esp32-devkitc", "--port", "/dev/ttyUSB0", "--dry-run", "--dir", Boards);
+        using var image = Image();
+        using var nanoff = new FakeNanoff("2.5.126");
+        var run = CliRun.Of("flash", "--board", "esp32-devkitc", "--port", "/dev/ttyUSB0", "--image", image.Path, "--dry-run", "--dir", Boards);
         Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
         CollectionAssert.AreEqual(new[]
         {
-            "nanoff --target ESP32_PSRAM_REV0 --serialport /dev/ttyUSB0 --deploy --image Firmware/bin/Release/PosSlot.Firmware.bin --address 0x1E0000",
+            $"nanoff --target ESP32_PSRAM_REV0 --serialport /dev/ttyUSB0 --deploy --image {image.Path} --address 0x1E0000",
         }, Commands(run));
     }
 
@@ -32,26 +37,31 @@ public class FlashCommandTests
     [DataRow("posslot-reader-v1", "ESP32_PSRAM_REV0", "0x1E0000")]
     public void EveryBoardGetsItsTargetAndItsDeployAddress(string board, string target, string address)
     {
-        var run = CliRun.Of("flash", "--board", board, "--port", "COM3", "--update-firmware", "--image", "out/app.bin", "--dry-run", "--dir", Boards);
+        using var image = Image();
+        using var nanoff = new FakeNanoff("2.5.126");
+        var run = CliRun.Of("flash", "--board", board, "--port", "COM3", "--update-firmware", "--image", image.Path, "--dry-run", "--dir", Boards);
         Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
         CollectionAssert.AreEqual(new[]
         {
             $"nanoff --update --target {target} --serialport COM3",
-            $"nanoff --target {target} --serialport COM3 --deploy --image out/app.bin --address {address}",
+            $"nanoff --target {target} --serialport COM3 --deploy --image {image.Path} --address {address}",
         }, Commands(run));
     }
 
     [TestMethod]
     public void AKeyFileAndANewBoardGoThroughNanoffsFileDeployment()
     {
-        var run = CliRun.Of("flash", "--board", "esp32-devkitc", "--port", "COM7", "--key-file", "keys/shop-12.key", "--new-board", "--dry-run", "--dir", Boards);
+        using var image = Image();
+        using var nanoff = new FakeNanoff("2.5.126");
+        using var key = TempFile.With("serial=shop-12\nkey=" + new string('a', 64) + "\n");
+        var run = CliRun.Of("flash", "--board", "esp32-devkitc", "--port", "COM7", "--image", image.Path, "--key-file", key.Path, "--new-board", "--dry-run", "--dir", Boards);
         Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
         var commands = Commands(run);
         Assert.AreEqual(2, commands.Length);
         StringAssert.StartsWith(commands[1], "nanoff --filedeployment ");
         StringAssert.Contains(run.Output, "\"SerialPort\": \"COM7\"");
         StringAssert.Contains(run.Output, "\"DestinationFilePath\": \"I:\\\\posslot\\\\device.key\"");
-        StringAssert.Contains(run.Output, "\"SourceFilePath\": \"keys/shop-12.key\"");
+        StringAssert.Contains(run.Output, $"\"SourceFilePath\": \"{key.Path}\"");
         StringAssert.Contains(run.Output, "\"DestinationFilePath\": \"I:\\\\posslot\\\\new-board\"");
     }
 

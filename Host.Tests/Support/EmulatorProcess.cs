@@ -19,6 +19,9 @@ public sealed class EmulatorProcess : IDisposable
 
     public string PtyPath { get; }
 
+    /// <summary>The emulator's process id (to freeze it with SIGSTOP, as a hung board).</summary>
+    public int ProcessId => _process.Id;
+
     public EmulatorProcess(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")

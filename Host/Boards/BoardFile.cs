@@ -63,18 +63,19 @@ public sealed record BoardFile
     /// <summary>Reads a board file; a file that is not one throws BoardException with one line.</summary>
     public static BoardFile Load(string path)
     {
-        if (Directory.Exists(path))
+        string text;
+        try
         {
-            throw new BoardException($"{path}: is a folder, not a board file");
+            text = InputFile.ReadText(path, "board file", InputFile.BoardMax);
         }
-        if (!File.Exists(path))
+        catch (CliFailure e)
         {
-            throw new BoardException($"{path}: no such board file");
+            throw new BoardException(e.Message, e.ExitCode);
         }
         try
         {
-            var board = JsonSerializer.Deserialize<BoardFile>(File.ReadAllText(path), Options)
-                ?? throw new BoardException($"{path}: empty board file");
+            var board = JsonSerializer.Deserialize<BoardFile>(text, Options)
+                ?? throw new BoardException($"{ShownPath.Of(path)}: empty board file");
             return board with { Path = path };
         }
         catch (JsonException e)
@@ -83,7 +84,7 @@ public sealed record BoardFile
             var what = e.Message.Contains("missing required", System.StringComparison.Ordinal) ? "a required field is missing"
                 : e.Message.Contains("could not be mapped", System.StringComparison.Ordinal) ? "unknown field"
                 : "wrong type or not valid JSON";
-            throw new BoardException($"{path}:{(e.LineNumber ?? 0) + 1}: {field}{what} (see boards/board.schema.json)");
+            throw new BoardException($"{ShownPath.Of(path)}:{(e.LineNumber ?? 0) + 1}: {field}{what} (see boards/board.schema.json)");
         }
     }
 
@@ -107,4 +108,8 @@ public sealed record BoardFile
 }
 
 /// <summary>A board file that cannot be used, in one line.</summary>
-public sealed class BoardException(string message) : System.Exception(message);
+public sealed class BoardException(string message, int exitCode = ExitCodes.BadInput) : System.Exception(message)
+{
+    /// <summary>ExitCodes.BadInput, or IoFailure when the file is there but cannot be read.</summary>
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using PosSlot.Host.Boards;
@@ -10,7 +11,7 @@ public static class BoardsCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "Board files to check (default: every board in --dir).", Arity = ArgumentArity.ZeroOrMore };
-        var dir = new Option<string>("--dir") { Description = "The boards folder.", DefaultValueFactory = _ => BoardCatalog.DefaultFolder };
+        var dir = new Option<string?>("--dir") { Description = "The boards folder (default: ./boards, else boards/ of the repository posslot was built in)." };
         var command = new Command("boards",
             "List the reader boards (boards/*.json) and check each pin map: no pin used twice, no flash/PSRAM, UART0 or USB pins, no strapping pin on a slot input, no output or internal pull on an input-only pin, RMT channels and deploy address right for the MCU.")
         {
@@ -19,7 +20,15 @@ public static class BoardsCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var paths = parse.GetValue(files) is { Length: > 0 } given ? given : BoardCatalog.Files(parse.GetValue(dir)!);
+            IReadOnlyList<string> paths;
+            try
+            {
+                paths = parse.GetValue(files) is { Length: > 0 } given ? given : BoardCatalog.Files(BoardCatalog.Locate(parse.GetValue(dir)));
+            }
+            catch (BoardException e)
+            {
+                throw new CliFailure(e.ExitCode, e.Message);
+            }
             int bad = 0;
             foreach (var path in paths)
             {

@@ -71,11 +71,24 @@ public static class DiagCommand
 
     static Command Events()
     {
-        var since = new Option<long>("--since") { Description = "Only events after this id." };
-        var limit = new Option<int>("--limit") { Description = "At most this many (1-32 per request; --all pages through).", DefaultValueFactory = _ => 20 };
-        var c = new Command("events", "The board's event log, oldest first.") { since, limit };
-        c.SetAction(p => With(p, s => s.Print(s.Run($"events --since {p.GetValue(since)} --limit {Math.Clamp(p.GetValue(limit), 1, 32)}"))));
+        var since = new Option<long>("--since") { Description = "Only events after this id (0 or more).", CustomParser = r => Whole(r, "--since", 0, long.MaxValue) };
+        var limit = new Option<int>("--limit") { Description = $"At most this many per request, 1..{DiagEvents.MaxLimit}.", DefaultValueFactory = _ => 20, CustomParser = r => (int)Whole(r, "--limit", 1, DiagEvents.MaxLimit) };
+        var all = new Option<bool>("--all") { Description = "Every event after --since: pages through until the board has no more." };
+        var c = new Command("events", "The board's milestone history, oldest first, then the routine events counted since the newest milestone.") { since, limit, all };
+        c.SetAction(p => With(p, s => DiagEvents.Run(s, p.GetValue(since), p.GetValue(limit), p.GetValue(all))));
         return c;
+    }
+
+    /// <summary>A whole number within min..max, or a one-line parse error naming that range.</summary>
+    static long Whole(System.CommandLine.Parsing.ArgumentResult r, string option, long min, long max)
+    {
+        var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+        if (long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+        r.AddError(max == long.MaxValue ? $"{option} {text} must be a whole number, {min} or more" : $"{option} {text} must be a whole number {min}..{max}");
+        return min;
     }
 
     static Command Advice()

@@ -62,7 +62,7 @@ public static class EmulateCommand
             try
             {
                 var name = parse.GetValue(scenario)!;
-                chosen = ScenarioCatalog.Find(name) ?? ScenarioFile.Load(name);
+                chosen = ScenarioCatalog.Find(name) ?? LoadFile(name);
             }
             catch (ScenarioException e)
             {
@@ -104,7 +104,7 @@ public static class EmulateCommand
                 error.WriteLine($"posslot emulate: --report {reportPath}: cannot write: {why}");
                 return ExitCodes.IoFailure;
             }
-            var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!, showProgress: !parse.GetValue(json) && output == Console.Out);
+            var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!, showProgress: !parse.GetValue(json) && GuardedOutput.IsConsole(output));
             if (parse.GetValue(json))
             {
                 EmulateJson.Write(result, output);
@@ -171,6 +171,25 @@ public static class EmulateCommand
             error.WriteLine("posslot emulate: " + e.Message);
             return ExitCodes.IoFailure;
         }
+    }
+
+    /// <summary>A scenario file, read through InputFile (a regular file of at most 1 MB): one line and exit 2 (3 if unreadable) otherwise.</summary>
+    static Scenario LoadFile(string path)
+    {
+        if (!Path.Exists(path))
+        {
+            throw new ScenarioException($"{ShownPath.Of(path)}: no such file, and no built-in scenario of that name (see --list)");
+        }
+        string json;
+        try
+        {
+            json = InputFile.ReadText(path, "scenario file", InputFile.ScenarioMax);
+        }
+        catch (CliFailure e)
+        {
+            throw new CliFailure(e.ExitCode, "--scenario " + e.Message);
+        }
+        return ScenarioFile.Parse(json, ShownPath.Of(path));
     }
 
     /// <summary>Runs the emulation, with a progress bar on an interactive terminal (on stderr, so stdout stays clean).</summary>

@@ -14,6 +14,20 @@ public static class FlashCommand
 {
     public const string DefaultImage = "Firmware/bin/Release/PosSlot.Firmware.bin";
 
+    /// <summary>What --dry-run prints for the private temporary folder a real run makes.</summary>
+    public const string DryRunFolder = "$TMP";
+    const string DeploymentName = "deploy.json";
+    const string MarkerName = "new-board.marker";
+
+    /// <summary>The form the installed nanoff takes, from `nanoff --version`; exit 3 when its version cannot be read or is older than 2.0.</summary>
+    static NanoffSyntax SyntaxOf(string nanoff, out Version? version)
+    {
+        version = NanoffRunner.VersionOf(nanoff, out var printed)
+            ?? throw CliFailure.Io($"cannot tell the version of {ShownPath.Of(nanoff)} (`nanoff --version` printed {PosSlot.Emulator.Reporting.Quote.Of(printed)}); posslot flash knows nanoff 2.x and 3.x");
+        return NanoffPlan.SyntaxOf(version!)
+            ?? throw CliFailure.Io($"nanoff {version} is older than 2.0, which posslot flash does not know: update it with `dotnet tool update -g nanoff`");
+    }
+
     public static Command Create()
     {
         var board = new Option<string>("--board") { Description = "A board in --dir by name (see posslot boards) or a board file.", Required = true };
@@ -23,7 +37,7 @@ public static class FlashCommand
         var key = new Option<string?>("--key-file") { Description = "The console's device key, copied to I:\\posslot\\device.key." };
         var newBoard = new Option<bool>("--new-board") { Description = "First install on this board: mark its store new, so an empty store reads as new rather than lost (docs/persistence.md)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the nanoff commands instead of running them." };
-        var dir = new Option<string>("--dir") { Description = "The boards folder.", DefaultValueFactory = _ => BoardCatalog.DefaultFolder };
+        var dir = new Option<string?>("--dir") { Description = "The boards folder (default: ./boards, else boards/ of the repository posslot was built in)." };
         var command = new Command("flash", "Flash PosSlot onto a reader board with nanoff, from the board's file (target, deploy address).")
         {
             board, port, update, image, key, newBoard, dryRun, dir,
@@ -34,11 +48,11 @@ public static class FlashCommand
             BoardFile b;
             try
             {
-                b = BoardCatalog.Find(parse.GetValue(board)!, parse.GetValue(dir)!);
+                b = BoardCatalog.Find(parse.GetValue(board)!, parse.GetValue(dir));
             }
             catch (BoardException e)
             {
-                throw new CliFailure(ExitCodes.BadInput, e.Message);
+                throw new CliFailure(e.ExitCode, e.Message);
             }
             var problems = BoardRules.Check(b);
             if (problems.Count > 0)
@@ -52,50 +66,79 @@ public static class FlashCommand
             }
             var keyFile = parse.GetValue(key);
             bool dry = parse.GetValue(dryRun);
-            if (keyFile != null && !dry && !File.Exists(keyFile))
-            {
-                throw new CliFailure(ExitCodes.BadInput, $"--key-file {keyFile}: no such file");
-            }
             var imagePath = parse.GetValue(image)!;
-            var deployment = Path.Combine(Path.GetTempPath(), $"posslot-deploy-{b.Name}.json");
-            var request = new FlashRequest(b, portName, parse.GetValue(update), imagePath, keyFile, parse.GetValue(newBoard), deployment);
-            var steps = NanoffPlan.For(request);
-            var marker = Path.Combine(Path.GetTempPath(), "posslot-new-board.marker");
-            var deploymentJson = NanoffPlan.DeploymentJson(request, marker);
+            // Checked before anything runs, --dry-run included: the image is a regular file that fits a flash chip,
+            // the key file is a real device key (random bytes would become the board's key).
+            try
+            {
+                InputFile.Check(imagePath, "deployment image", InputFile.ImageMax);
+            }
+            catch (CliFailure e) when (e.ExitCode == ExitCodes.BadInput && !Path.Exists(imagePath))
+            {
+                throw CliFailure.BadInput($"--image {ShownPath.Of(imagePath)}: no such file: build the firmware's .nfproj first (README: Building for a board)");
+            }
+            catch (CliFailure e)
+            {
+                throw new CliFailure(e.ExitCode, "--image " + e.Message);
+            }
+            if (keyFile != null && KeyFiles.Load(keyFile, out var why) == null)
+            {
+                throw CliFailure.BadInput($"--key-file {ShownPath.Of(keyFile)}: not a device key file: {why} (make one with posslot keygen)");
+            }
+            bool copiesFiles = keyFile != null || parse.GetValue(newBoard);
+            // The command form follows the installed nanoff's version (NanoffPlan.SyntaxOf), asked before anything runs.
+            var nanoff = NanoffRunner.Find();
+            Version? version = null;
+            var syntax = nanoff == null ? NanoffSyntax.Options : SyntaxOf(nanoff, out version);
             if (dry)
             {
+                var planned = new FlashRequest(b, portName, parse.GetValue(update), imagePath, keyFile, parse.GetValue(newBoard), DryRunFolder + "/" + DeploymentName);
                 output.WriteLine($"# {b.Name}: {b.Description}");
-                foreach (var step in steps)
+                output.WriteLine(nanoff == null
+                    ? $"# nanoff not found: the commands for nanoff {NanoffPlan.WrittenFor} (option form)"
+                    : $"# nanoff {version}: the {(syntax == NanoffSyntax.Verbs ? "verb" : "option")} form");
+                foreach (var step in NanoffPlan.For(planned, syntax))
                 {
                     output.WriteLine($"# {step.What}");
                     output.WriteLine(step.CommandLine);
                 }
-                if (keyFile != null || request.NewBoard)
+                if (copiesFiles)
                 {
-                    output.WriteLine($"# {deployment}:");
-                    output.WriteLine(deploymentJson);
+                    output.WriteLine($"# {DryRunFolder}: a private temporary folder (mode 700) made for the run and removed after; {DryRunFolder}/{DeploymentName}:");
+                    output.WriteLine(NanoffPlan.DeploymentJson(planned, DryRunFolder + "/" + MarkerName));
                 }
                 return ExitCodes.Ok;
             }
-            if (!File.Exists(imagePath))
+            if (nanoff == null)
             {
-                throw new CliFailure(ExitCodes.BadInput, $"--image {imagePath}: no such file: build the firmware's .nfproj first (README: Building for a board)");
+                throw new CliFailure(ExitCodes.IoFailure,
+                    "nanoff not found: install it with `dotnet tool install -g nanoff` and make sure ~/.dotnet/tools (Windows: %USERPROFILE%\\.dotnet\\tools) is on PATH");
             }
-            var nanoff = NanoffRunner.Find() ?? throw new CliFailure(ExitCodes.IoFailure,
-                "nanoff not found: install it with `dotnet tool install -g nanoff` and make sure ~/.dotnet/tools (Windows: %USERPROFILE%\\.dotnet\\tools) is on PATH");
-            if (keyFile != null || request.NewBoard)
+            // The deployment description and the marker live in a folder only this user can read (mkdtemp, 700), removed after.
+            var folder = copiesFiles ? Directory.CreateTempSubdirectory("posslot-deploy-") : null;
+            try
             {
-                File.WriteAllBytes(marker, [1]);
-                File.WriteAllText(deployment, deploymentJson);
-            }
-            foreach (var step in steps)
-            {
-                output.WriteLine($"{step.What}: {step.CommandLine}");
-                int code = NanoffRunner.Run(nanoff, step.Arguments);
-                if (code != 0)
+                var request = new FlashRequest(b, portName, parse.GetValue(update), imagePath, keyFile, parse.GetValue(newBoard),
+                    folder == null ? "" : Path.Combine(folder.FullName, DeploymentName));
+                if (folder != null)
                 {
-                    throw new CliFailure(ExitCodes.IoFailure, $"{step.What} failed: {NanoffExitCodes.Explain(code)}");
+                    var marker = Path.Combine(folder.FullName, MarkerName);
+                    File.WriteAllBytes(marker, [1]);
+                    File.WriteAllText(request.DeploymentFile, NanoffPlan.DeploymentJson(request, marker));
                 }
+                foreach (var step in NanoffPlan.For(request, syntax))
+                {
+                    output.WriteLine($"{step.What}: {step.CommandLine}");
+                    int code = NanoffRunner.Run(nanoff, step.Arguments);
+                    if (code != 0)
+                    {
+                        throw new CliFailure(ExitCodes.IoFailure, $"{step.What} failed: {NanoffExitCodes.ExplainExit(code)}");
+                    }
+                }
+            }
+            finally
+            {
+                folder?.Delete(true);
             }
             output.WriteLine($"{b.Name} on {portName}: flashed.");
             return ExitCodes.Ok;

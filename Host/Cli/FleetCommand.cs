@@ -13,7 +13,10 @@ public static class FleetCommand
         // One line per subcommand, each in its own file: FleetSimulateCommand, FleetIngestCommand.
         return new Command("fleet", "The fleet: simulate emulated readers reporting through MQTT, ingest their reports into a store.")
         {
+            FleetSimulateCommand.Create(),
             FleetIngestCommand.Create(),
+            FleetDispatchCommand.Create(),
+            FleetServeCommand.Create(),
         };
     }
 }

@@ -22,9 +22,14 @@ public static class KeygenCommand
             {
                 throw CliFailure.BadInput($"--serial {sn}: use 1-32 of A-Z a-z 0-9 - _");
             }
+            if (InputFile.SpecialKind(path) is { } kind)
+            {
+                // Checked before opening: a FIFO would block the write, a folder gave "Access denied".
+                throw CliFailure.BadInput($"--out {ShownPath.Of(path)}: is {kind}; give a file name for the key");
+            }
             if (File.Exists(path) && !p.GetValue(force))
             {
-                throw CliFailure.BadInput($"--out {path} exists; keys are not overwritten without --force");
+                throw CliFailure.BadInput($"--out {ShownPath.Of(path)} exists; keys are not overwritten without --force");
             }
             var key = new DeviceKey { Serial = sn, Key = RandomNumberGenerator.GetBytes(DeviceKey.KeyBytes) };
             try
@@ -39,9 +44,9 @@ public static class KeygenCommand
             }
             catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
             {
-                throw CliFailure.Io($"--out {path}: {e.Message}");
+                throw CliFailure.Io($"--out {ShownPath.Of(path)}: cannot write: {(e is System.UnauthorizedAccessException ? "permission denied" : e is DirectoryNotFoundException ? "its folder does not exist" : e.Message)}");
             }
-            p.InvocationConfiguration.Output.WriteLine($"key for {sn} written to {path}: keep it secret; flash it with posslot flash --key-file {path}");
+            p.InvocationConfiguration.Output.WriteLine($"key for {sn} written to {ShownPath.Of(path)}: keep it secret; flash it with posslot flash --key-file {ShownPath.Of(path)}");
             return ExitCodes.Ok;
         });
         return c;

@@ -10,7 +10,7 @@ public static class PosSlotCli
 {
     public static RootCommand Create()
     {
-        return new RootCommand("posslot: bench and field tool for the PosSlot card-slot firmware.\n" + ExitCodes.Table)
+        var root = new RootCommand("posslot: bench and field tool for the PosSlot card-slot firmware.\n" + ExitCodes.Table)
         {
             EmulateCommand.Create(),
             ReplayCommand.Create(),
@@ -18,8 +18,25 @@ public static class PosSlotCli
             FlashCommand.Create(),
             DiagCommand.Create(),
             KeygenCommand.Create(),
+            AgentCommand.Create(),
             FleetCommand.Create(),
         };
+        PathOptions.RefuseEmpty(root);
+        return root;
+    }
+
+    /// <summary>"posslot diag status": the command as the user typed it, parents included.</summary>
+    static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new System.Collections.Generic.List<string>();
+        for (var r = result; r != null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (r.Command is not RootCommand)
+            {
+                names.Insert(0, r.Command.Name);
+            }
+        }
+        return string.Join(' ', ["posslot", .. names]);
     }
 
     /// <summary>
@@ -29,6 +46,7 @@ public static class PosSlotCli
     /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        output = new GuardedOutput(output);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var root = Create();
         if (args.Length == 0 || (args.Length == 1 && args[0] == "help"))
@@ -36,7 +54,7 @@ public static class PosSlotCli
             return root.Parse(["--help"]).Invoke(configuration);
         }
         var parse = root.Parse(args);
-        var commandName = parse.CommandResult.Command == root ? "posslot" : "posslot " + parse.CommandResult.Command.Name;
+        var commandName = CommandPath(parse.CommandResult);
         if (parse.Errors.Count > 0)
         {
             error.WriteLine($"{commandName}: {UsageMessage.Of((parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized")) ?? parse.Errors[0]).Message)} (see {commandName} --help)");
@@ -44,7 +62,9 @@ public static class PosSlotCli
         }
         try
         {
-            return parse.Invoke(configuration);
+            int code = parse.Invoke(configuration);
+            output.Flush();
+            return code;
         }
         catch (CliFailure e)
         {

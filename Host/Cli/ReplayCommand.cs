@@ -30,13 +30,9 @@ public static class ReplayCommand
             var path = parse.GetValue(file)!;
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            if (Directory.Exists(path) || !File.Exists(path))
-            {
-                error.WriteLine($"posslot replay: {path}: {(Directory.Exists(path) ? "is a folder, not a trace file" : "no such file")}");
-                return ExitCodes.BadInput;
-            }
             bool detect = parse.GetValue(detectOnly);
             long edges;
+            long? length;
             try
             {
                 // First pass: check the whole trace (nothing kept), so a bad line stops it before any output.
@@ -46,8 +42,13 @@ public static class ReplayCommand
                     {
                     }
                     edges = check.EdgeCount;
+                    length = check.FileLength;
                 }
                 using var trace = TraceReader.Open(path, detect);
+                if (trace.FileLength != length)
+                {
+                    throw new TraceFormatException(path, 0, $"changed while reading (it was {length:N0} bytes when checked, {trace.FileLength:N0} now): replay a finished recording, or a copy of it");
+                }
                 IReplayOutput sink = parse.GetValue(json) ? new ReplayJson(output) : new ReplayText(output);
                 ReplayRunner.Run(trace, path, edges, new SlotConfig(), sink);
             }

@@ -1,4 +1,5 @@
 using PosSlot.Emulator.Reporting;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace PosSlot.Host.Cli;
@@ -12,6 +13,13 @@ public static partial class UsageMessage
         if (m.Success)
         {
             return $"{m.Groups[2].Value} {m.Groups[3].Value}: {Quote.Of(m.Groups[1].Value)} is not {Kind(m.Groups[4].Value)}";
+        }
+        var among = NotAmong().Match(message);
+        if (among.Success)
+        {
+            // System.CommandLine lists the allowed values one per line; one line here.
+            var allowed = AllowedValue().Matches(among.Groups[2].Value).Select(v => v.Groups[1].Value);
+            return $"{Quote.Of(among.Groups[1].Value)} is not one of {string.Join(", ", allowed)}";
         }
         var unrecognized = Unrecognized().Match(message);
         if (unrecognized.Success)
@@ -27,6 +35,12 @@ public static partial class UsageMessage
 
     [GeneratedRegex(@"^Cannot parse argument '(.*)' for (option|argument|command) '([^']*)' (?:as expected type|of type) '([^']*)'\.?$", RegexOptions.Singleline)]
     private static partial Regex CannotParse();
+
+    [GeneratedRegex(@"^Argument '(.*)' not recognized\. Must be one of:(.*)$", RegexOptions.Singleline)]
+    private static partial Regex NotAmong();
+
+    [GeneratedRegex(@"'([^']*)'")]
+    private static partial Regex AllowedValue();
 
     [GeneratedRegex(@"^Unrecognized command or argument '(.*)'\.?$", RegexOptions.Singleline)]
     private static partial Regex Unrecognized();

@@ -12,6 +12,43 @@ namespace PosSlot.Host.Diag;
 /// </summary>
 public static class DiagWatch
 {
+    /// <summary>
+    /// Asks for the status. A poll left unanswered is forgiven while the board shows it is there
+    /// (frames or other bytes keep arriving: another client typing on the line breaks our frames);
+    /// a closed port, or silence for a whole request's tries, means the board is gone.
+    /// </summary>
+    static DiagReply? Poll(DiagSession s)
+    {
+        var link = s.Link;
+        try
+        {
+            return s.Run("status");
+        }
+        catch (CliFailure f) when (f.ExitCode is ExitCodes.IoFailure or ExitCodes.DeviceGarbage)
+        {
+            if (link.Closed)
+            {
+                throw Lost(f.Message);
+            }
+            var window = link.ReplyTimeout * link.Attempts;
+            var now = DateTime.UtcNow;
+            if (now - link.LastFrameUtc >= window && now - link.LastByteUtc >= window)
+            {
+                throw Lost($"nothing arrived for {window.TotalSeconds:0.###} s, no event and no reply to {link.Attempts} status polls");
+            }
+            if (now - link.LastFrameUtc >= window * SilentWindows)
+            {
+                throw Lost($"no frame for {(window * SilentWindows).TotalSeconds:0.###} s, only bytes that are not console frames");
+            }
+            return null;
+        }
+    }
+
+    /// <summary>How many request windows of bytes without a single frame still count as a board that is there.</summary>
+    const int SilentWindows = 5;
+
+    static CliFailure Lost(string why) => new(ExitCodes.IoFailure, "lost the board: " + why);
+
     public static void Run(DiagSession s, TimeSpan? duration, CancellationToken stop)
     {
         var pushed = new ConcurrentQueue<string>();
@@ -24,7 +61,7 @@ public static class DiagWatch
         string lastStatus = "";
         void Tick(Action<Table>? show)
         {
-            var status = s.Run("status");
+            var status = Poll(s);
             while (pushed.TryDequeue(out var e))
             {
                 recent.Enqueue(e);
@@ -36,6 +73,10 @@ public static class DiagWatch
                 {
                     s.Output.WriteLine(s.Json ? e : "event " + e);
                 }
+            }
+            if (status == null)
+            {
+                return; // no answer this time, but the board is still on the line
             }
             if (show != null)
             {

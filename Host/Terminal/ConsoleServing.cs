@@ -45,10 +45,19 @@ public static class ConsoleServing
         }
     }
 
+    /// <summary>
+    /// Serves the console on an open pseudo-terminal until `stop` (in-process, for tests: any speed,
+    /// and `setup` sees the emulation before it runs).
+    /// </summary>
+    public static int ServePty(PseudoTerminal pty, Scenario scenario, int seed, int? insertions, double speed, DeviceKey? key,
+        TextWriter status, CancellationTokenSource stop, Action<LiveEmulation>? setup)
+        => Serve(pty.Master, new StreamPort(pty.Master), scenario, seed, insertions, "ideal", speed, key, status, stop, endOfInputStops: false, setup);
+
     static int Serve(Stream input, StreamPort port, Scenario scenario, int seed, int? insertions, string capture, double speed,
-        DeviceKey? key, TextWriter status, CancellationTokenSource stop, bool endOfInputStops)
+        DeviceKey? key, TextWriter status, CancellationTokenSource stop, bool endOfInputStops, Action<LiveEmulation>? setup = null)
     {
         var live = new LiveEmulation(scenario, seed, insertions, capture, speed, key, port, new SystemNonces(), "emulator", status);
+        setup?.Invoke(live);
         var reader = new Thread(() =>
         {
             var buf = new byte[512];

@@ -4,10 +4,9 @@ using System.IO;
 namespace PosSlot.Host.Traces;
 
 /// <summary>
-/// A trace file opened for reading that must end where its size says: a device or a pipe
-/// (/dev/zero, /dev/urandom, a FIFO) reports no size and never ends, and replay reads its input
-/// twice, so such an input is refused as soon as it gives more than its size (the end-of-input
-/// guard for endless inputs).
+/// A trace file opened for reading (through InputFile: regular files only, so a device or a pipe is
+/// refused before it is read) that must end where its size said when it was opened: replay reads its
+/// input twice, so a file still being written is refused as soon as it gives more than that.
 /// </summary>
 public sealed class LengthGuardStream : Stream
 {
@@ -25,8 +24,8 @@ public sealed class LengthGuardStream : Stream
 
     public static LengthGuardStream Open(string path)
     {
-        long length = new FileInfo(path).Length;
-        return new LengthGuardStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, length);
+        var stream = InputFile.Open(path, "trace file", InputFile.Unlimited, 1 << 16);
+        return new LengthGuardStream(stream, path, stream.Length);
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -35,7 +34,7 @@ public sealed class LengthGuardStream : Stream
         _read += n;
         if (_read > _length)
         {
-            throw new TraceFormatException(_path, 0, "not a regular file (a device or a pipe gives no end): save the trace to a file first");
+            throw new TraceFormatException(_path, 0, "changed while reading (it grew past the size it had when opened): replay a finished recording, or a copy of it");
         }
         return n;
     }

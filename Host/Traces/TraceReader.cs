@@ -63,7 +63,7 @@ public sealed class TraceReader : IDisposable
         var stream = LengthGuardStream.Open(path);
         try
         {
-            return new TraceReader(new StreamReader(stream), path, detectOnly);
+            return new TraceReader(new StreamReader(stream), path, detectOnly) { FileLength = stream.Length };
         }
         catch
         {
@@ -73,6 +73,9 @@ public sealed class TraceReader : IDisposable
     }
 
     public static TraceReader Of(TextReader reader, string name, bool detectOnly) => new(reader, name, detectOnly);
+
+    /// <summary>The file's size when it was opened (null for a reader given by the caller).</summary>
+    public long? FileLength { get; private init; }
 
     /// <summary>The sample rate, or null for an edge recording.</summary>
     public long? SampleRateHz { get; }

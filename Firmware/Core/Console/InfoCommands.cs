@@ -130,8 +130,8 @@ namespace PosSlot.Firmware.Console
             }
             int end = first + (int)limit < log.Count ? first + (int)limit : log.Count;
             _reply.Number("next_id", log.NextId, null);
-            _reply.Number("dropped", log.Dropped, null);
             _reply.Flag("more", end < log.Count);
+            _reply.Number("dropped", log.Dropped, null);
             _reply.BeginList("events");
             for (int i = first; i < end; i++)
             {
@@ -142,6 +142,21 @@ namespace PosSlot.Firmware.Console
                 _reply.Number("insertion", log.InsertionAt(i), null);
                 _reply.Text("detail", EventText.Describe(log.CodeAt(i), log.Detail1At(i), log.Detail2At(i)));
                 _reply.EndItem();
+            }
+            _reply.EndList();
+            _reply.BeginList("routine");
+            for (int code = 1; code < EventCode.Count; code++)
+            {
+                long n = log.RoutineCount(code);
+                if (n > 0)
+                {
+                    _reply.BeginItem();
+                    _reply.Text("event", EventCode.Name(code));
+                    _reply.Number("count", n, null);
+                    _reply.Number("last_t", log.RoutineLastUs(code) / 1000, "ms");
+                    _reply.Number("last_insertion", log.RoutineLastInsertion(code), null);
+                    _reply.EndItem();
+                }
             }
             _reply.EndList();
         }

@@ -3,8 +3,9 @@ namespace PosSlot.Firmware.Console
     /// <summary>
     /// The console's line discipline over raw serial bytes: lines of at most MaxLine bytes ended by
     /// CR, LF or CRLF; backspace (BS or DEL) edits; bytes other than printable ASCII, UTF-8 and
-    /// CR/LF/BS/DEL/TAB are ignored. A line that grows too long, or is left without its end for
-    /// TimeoutUs, is dropped, and everything up to the next line end with it. Fixed buffer: memory
+    /// CR/LF/BS/DEL/TAB are ignored. A line that grows too long, or a machine frame (a line
+    /// starting with `$`) left without its end for TimeoutUs, is dropped, and everything up to the
+    /// next line end with it. A person's line never times out: people pause. Fixed buffer: memory
     /// stays bounded whatever arrives.
     /// </summary>
     public sealed class LineReader
@@ -117,10 +118,10 @@ namespace PosSlot.Firmware.Console
         /// <summary>The raw bytes of the finished line, for the machine mode's CRC (valid until TakeLine).</summary>
         public byte[] Buffer { get { return _buf; } }
 
-        /// <summary>Called without a byte (a poll): drops a line left unfinished too long.</summary>
+        /// <summary>Called without a byte (a poll): drops a machine frame left unfinished too long.</summary>
         public bool Expire(long nowUs)
         {
-            if (_length > 0 && !_discarding && nowUs - _lastByteUs >= TimeoutUs)
+            if (_length > 0 && !_discarding && _buf[0] == (byte)'$' && nowUs - _lastByteUs >= TimeoutUs)
             {
                 _length = 0;
                 _discarding = true;

@@ -32,10 +32,12 @@ namespace PosSlot.Firmware.Debounce
         int _burstEdges;
         bool _chatterReported;
 
-        // A glitch outside a burst, kept for GlitchJoinUs: if an edge passes within it, the glitch
-        // was the burst's first bounce (its first edge is the burst's time); if not, EMI.
+        // A run of glitches outside a burst, each within GlitchJoinUs of the next: if an edge passes
+        // within GlitchJoinUs of the last, the run was the burst's first bounces (its first edge is
+        // the burst's time); if not, EMI. A run spans at most QuietUs (see JoinsLead).
         bool _hasLead;
         long _leadUs;
+        long _leadLastUs;
 
         // When the last glitch ended. A window it held open (a quiet end, a lead's lapse) that has
         // passed meanwhile is due now, not in the past.
@@ -98,8 +100,8 @@ namespace PosSlot.Firmware.Debounce
             }
             if (_hasLead)
             {
-                // The lead lapses a quiet window after it, unless an edge inside that window may still adopt it.
-                long lapse = _leadUs + _joinUs;
+                // The run lapses a join window after its last glitch, unless an edge inside that window may still extend it.
+                long lapse = _leadLastUs + _joinUs;
                 bool blocked = _hasPending && _pendingUs < lapse;
                 if (!blocked && lapse < next)
                 {
@@ -127,14 +129,17 @@ namespace PosSlot.Firmware.Debounce
             _next = next < _glitchEndUs ? _glitchEndUs : next;
         }
 
-        /// <summary>A raw edge. The caller has already advanced this line to tUs.</summary>
-        public void Edge(long tUs, int level)
+        /// <summary>
+        /// A raw edge. The caller has already advanced this line to tUs. Returns NextDeadlineUs, so
+        /// the caller needs no second call to learn it.
+        /// </summary>
+        public long Edge(long tUs, int level)
         {
             if (_hasPending)
             {
                 if (level == _pendingLevel)
                 {
-                    return;
+                    return _next;
                 }
                 _hasPending = false;
                 Glitches++;
@@ -148,31 +153,34 @@ namespace PosSlot.Firmware.Debounce
                         _burstLastUs = tUs;
                     }
                 }
-                else if (_hasLead && _pendingUs - _leadUs < _joinUs)
+                else if (_hasLead && JoinsLead(_pendingUs))
                 {
                     _leadEdges += 2;
+                    _leadLastUs = _pendingUs;
                 }
                 else
                 {
                     _hasLead = true;
                     _leadUs = _pendingUs;
+                    _leadLastUs = _pendingUs;
                     _leadEdges = 2;
                 }
                 Recompute();
-                return;
+                return _next;
             }
             if (level == _filteredLevel)
             {
-                return;
+                return _next;
             }
             _hasPending = true;
             _pendingLevel = level;
             _pendingUs = tUs;
             Recompute();
+            return _next;
         }
 
-        /// <summary>Handles every deadline at or before nowUs, in time order.</summary>
-        public void Advance(long nowUs)
+        /// <summary>Handles every deadline at or before nowUs, in time order; returns NextDeadlineUs.</summary>
+        public long Advance(long nowUs)
         {
             while (_next <= nowUs)
             {
@@ -180,9 +188,27 @@ namespace PosSlot.Firmware.Debounce
                 // "<=": a window a glitch held open may be due at the glitch's end rather than its own time.
                 if (_hasPending && _pendingUs + _glitchUs <= due)
                 {
-                    ReleasePending();
+                    // The held edge outlived the glitch filter: it passes. (Inline: the usual deadline, and a call costs on the board.)
+                    _hasPending = false;
+                    _filteredLevel = _pendingLevel;
+                    if (!_inBurst)
+                    {
+                        _inBurst = true;
+                        _burstFirstUs = _pendingUs;
+                        _burstEdges = 0;
+                        _chatterReported = false;
+                        if (_hasLead && JoinsLead(_pendingUs))
+                        {
+                            _burstFirstUs = _leadUs;
+                            _burstEdges = _leadEdges;
+                        }
+                        _hasLead = false;
+                    }
+                    _burstEdges++;
+                    _burstLastUs = _pendingUs;
+                    Recompute();
                 }
-                else if (_hasLead && !_inBurst && _leadUs + _joinUs <= due)
+                else if (_hasLead && !_inBurst && _leadLastUs + _joinUs <= due)
                 {
                     _hasLead = false;
                     Recompute();
@@ -199,28 +225,18 @@ namespace PosSlot.Firmware.Debounce
                     EndBurst(due);
                 }
             }
+            return _next;
         }
 
-        void ReleasePending()
+        /// <summary>
+        /// With a glitch run kept (_hasLead), an edge at tUs continues it: within the join window of
+        /// its last glitch, and less than a quiet window from its first. Past that the run is EMI, not
+        /// bounce (a bounce lasts under 7 ms), and a run held open longer would hold the other lines'
+        /// reports back.
+        /// </summary>
+        bool JoinsLead(long tUs)
         {
-            _hasPending = false;
-            _filteredLevel = _pendingLevel;
-            if (!_inBurst)
-            {
-                _inBurst = true;
-                _burstFirstUs = _pendingUs;
-                _burstEdges = 0;
-                _chatterReported = false;
-                if (_hasLead && _pendingUs - _leadUs < _joinUs)
-                {
-                    _burstFirstUs = _leadUs;
-                    _burstEdges = _leadEdges;
-                }
-                _hasLead = false;
-            }
-            _burstEdges++;
-            _burstLastUs = _pendingUs;
-            Recompute();
+            return tUs - _leadLastUs < _joinUs && tUs - _leadUs < _quietUs;
         }
 
         void EndBurst(long nowUs)

@@ -10,7 +10,13 @@ namespace PosSlot.Firmware.Persistence
     public static class RecordFrame
     {
         public const int Magic = 0x50;
-        public const int Version = 1;
+
+        /// <summary>
+        /// The newest format. A record is written in its kind's newest version (VersionFor) and read
+        /// in any version from 1 up to it: 2 changed the snapshot only (the milestone history), so
+        /// journal entries and auth.bin are still written as 1, and a version-1 snapshot is migrated.
+        /// </summary>
+        public const int Version = 2;
         public const int HeaderSize = 9;
         public const int Overhead = HeaderSize + 4;
         public const int MaxPayload = 0xFFFF;
@@ -20,7 +26,7 @@ namespace PosSlot.Firmware.Persistence
         {
             int start = w.Position;
             w.Byte(Magic);
-            w.Byte(Version);
+            w.Byte(VersionFor(kind));
             w.Byte(kind);
             w.Byte(0);
             w.Byte(0);
@@ -51,6 +57,20 @@ namespace PosSlot.Firmware.Persistence
         /// </summary>
         public static int Check(byte[] data, int offset, int available, out int kind, out uint sequence, out int payloadLength)
         {
+            int version;
+            return Check(data, offset, available, out kind, out sequence, out payloadLength, out version);
+        }
+
+        /// <summary>The version each kind is written in now.</summary>
+        public static int VersionFor(int kind)
+        {
+            return kind == RecordKind.Snapshot ? Version : 1;
+        }
+
+        /// <summary>Check, also giving the record's format version (1 .. VersionFor(kind)).</summary>
+        public static int Check(byte[] data, int offset, int available, out int kind, out uint sequence, out int payloadLength, out int version)
+        {
+            version = 0;
             kind = 0;
             sequence = 0;
             payloadLength = 0;
@@ -62,7 +82,7 @@ namespace PosSlot.Firmware.Persistence
             {
                 return StoreDiscard.Foreign;
             }
-            if (data[offset + 1] != Version)
+            if (data[offset + 1] < 1 || data[offset + 1] > Version)
             {
                 return StoreDiscard.UnknownVersion;
             }
@@ -77,7 +97,12 @@ namespace PosSlot.Firmware.Persistence
             {
                 return StoreDiscard.Corrupt;
             }
+            if (data[offset + 1] > VersionFor(data[offset + 2]))
+            {
+                return StoreDiscard.UnknownVersion;
+            }
             kind = data[offset + 2];
+            version = data[offset + 1];
             sequence = (uint)(data[offset + 5] | (data[offset + 6] << 8) | (data[offset + 7] << 16) | (data[offset + 8] << 24));
             payloadLength = length;
             return StoreDiscard.None;

@@ -195,16 +195,11 @@ namespace PosSlot.Firmware.Persistence
                     JournalInput(RecordKind.SlotReplaced, e.TimeUs, e.InsertionIndex);
                     _snapshotDue = true;
                     break;
-                case EventCode.HealthChanged:
-                case EventCode.FlagRaised:
-                case EventCode.FlagCleared:
-                case EventCode.FallbackEngaged:
-                case EventCode.FallbackReleased:
-                case EventCode.BaselineLearned:
-                case EventCode.LogCleared:
-                case EventCode.ConsoleAction:
-                    _snapshotDue = true;
-                    break;
+            }
+            if (Milestone.Is(e.Code, e.Detail2))
+            {
+                // Every milestone is in a snapshot once the events settle: the history survives a cut.
+                _snapshotDue = true;
             }
         }
 
@@ -235,7 +230,7 @@ namespace PosSlot.Firmware.Persistence
             _fw.Counters.SaveState(_snapshot);
             _fw.Health.SaveState(_snapshot);
             _fw.Fallback.SaveState(_snapshot);
-            _fw.Log.SaveState(_snapshot, _s.LogEntriesKept);
+            _fw.Log.SaveState(_snapshot);
             bool ok = RecordFrame.End(_snapshot, start)
                 && Written(_storage.Write(StoreFiles.Name(_nextSlot), _snapshot.Buffer, _snapshot.Position));
             if (ok)
@@ -369,8 +364,8 @@ namespace PosSlot.Firmware.Persistence
             {
                 return StoreDiscard.Empty;
             }
-            int kind, length;
-            int why = RecordFrame.Check(data, 0, data.Length, out kind, out sequence, out length);
+            int kind, length, version;
+            int why = RecordFrame.Check(data, 0, data.Length, out kind, out sequence, out length, out version);
             if (why != StoreDiscard.None)
             {
                 return why;
@@ -384,6 +379,8 @@ namespace PosSlot.Firmware.Persistence
 
         bool Load(SlotFirmware target, byte[] data)
         {
+            // Version 1 kept the newest 32 log entries, fixed-width; 2 the milestone history (EventLog.LoadVersion1 migrates).
+            int version = data[1];
             ByteReader r = new ByteReader(data, RecordFrame.HeaderSize, data.Length - RecordFrame.Overhead);
             uint journalSeq = r.UInt();
             long boots = r.Long();
@@ -392,7 +389,14 @@ namespace PosSlot.Firmware.Persistence
             target.Counters.LoadState(r);
             target.Health.LoadState(r);
             target.Fallback.LoadState(r);
-            target.Log.LoadState(r);
+            if (version == 1)
+            {
+                target.Log.LoadVersion1(r);
+            }
+            else
+            {
+                target.Log.LoadState(r);
+            }
             if (r.Failed || r.Remaining != 0)
             {
                 return false;

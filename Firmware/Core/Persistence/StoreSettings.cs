@@ -1,6 +1,6 @@
 namespace PosSlot.Firmware.Persistence
 {
-    /// <summary>How often the store snapshots, and how much of the event log it keeps (reasons: docs/persistence.md).</summary>
+    /// <summary>How often the store snapshots, and how far log ids skip after a reboot (reasons: docs/persistence.md).</summary>
     public sealed class StoreSettings
     {
         /// <summary>Journal entries between budget snapshots: bounds the replay at boot and the journal's size.</summary>
@@ -15,13 +15,10 @@ namespace PosSlot.Firmware.Persistence
         /// <summary>Log entries between snapshots at most, so the id reserve below always covers the lost ones.</summary>
         public int SnapshotEveryLogEntries = 1024;
 
-        /// <summary>The newest log entries a snapshot keeps.</summary>
-        public int LogEntriesKept = 32;
-
         /// <summary>Ids skipped at a boot after a power cut: more than any two snapshots apart, so no id is reused.</summary>
         public long LogIdReserve = 4096;
 
-        /// <summary>The snapshot buffer: the state is about 3.5 KB with the default tables.</summary>
+        /// <summary>The snapshot buffer: the state is about 2 KB with the default tables, and up to about 4.5 KB with a full milestone history.</summary>
         public int SnapshotCapacity = 8192;
     }
 }

@@ -75,7 +75,8 @@ namespace PosSlot.Firmware.Slot
                 {
                     return _contactOpenUs + _settings.DetectReleaseTimeoutUs;
                 }
-                return _record.Seated ? Time.NoDeadline : _record.InsertedUs + _settings.DetectReleaseTimeoutUs;
+                // SeatedUs rather than Seated: the core reads this after every transition, and a getter is a call on the board.
+                return _record.SeatedUs != None ? Time.NoDeadline : _record.InsertedUs + _settings.DetectReleaseTimeoutUs;
             }
         }
 

@@ -6,13 +6,15 @@ namespace PosSlot.Firmware.Device.Capture
     /// <summary>
     /// One slot line on an RMT receive channel: the hardware times every level in 1 µs ticks; Poll
     /// collects finished bursts and hands them to the core through RmtBurst, anchored at the clock.
-    /// The glitch filter drops pulses under FilterTicks in hardware (the core filters again at 100 µs).
+    /// The RMT's hardware filter counts 80 MHz APB cycles, not µs ticks: it drops only pulses under
+    /// 3.19 µs (RmtFilter). The 100 µs glitches are removed by the core's glitch filter.
     /// </summary>
     public sealed class RmtLineCapture
     {
         /// <summary>No edge for this long (µs) ends a burst: longer than any bounce gap, well under a human action.</summary>
         public const int IdleUs = 12000;
-        const byte FilterTicks = 100;
+        /// <summary>Hardware filter threshold in APB cycles (12.5 ns): 255 = 3.19 µs, the most the register holds.</summary>
+        static readonly byte FilterApbCycles = RmtFilter.CyclesFor(RmtFilter.DeviceFilterNs);
         const int MaxItems = 128;
 
         readonly ReceiverChannel _channel;
@@ -26,7 +28,7 @@ namespace PosSlot.Firmware.Device.Capture
             _burst = burst;
             ReceiverChannelSettings settings = new ReceiverChannelSettings(channel, pin);
             settings.EnableFilter = true;
-            settings.FilterThreshold = FilterTicks;
+            settings.FilterThreshold = FilterApbCycles;
             settings.IdleThreshold = (ushort)IdleUs;
             _channel = new ReceiverChannel(settings);
             _channel.Start(true);

@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using PosSlot.Fleet.Dispatch;
+
+namespace PosSlot.Fleet.Tests.Dispatch;
+
+[TestClass]
+public sealed class DispatchPlannerTests
+{
+    static readonly DateTimeOffset AsOf = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    static readonly TimeSpan Horizon = TimeSpan.FromDays(14);
+
+    static DispatchCandidate Board(string serial, string health, bool fallback = false, double? mid = null, double? low = null, double? high = null,
+        double seenDaysAgo = 0, int intervalS = 900, string site = "shop-1") =>
+        new(serial, site, AsOf.AddDays(-seenDaysAgo).ToUnixTimeMilliseconds(), intervalS, "online", health, "worn_spring", fallback,
+            null, null, 1000, low, mid, high, 0);
+
+    [TestMethod]
+    public void ExternalReaderThenFailedThenSoonestForecastThenDegraded()
+    {
+        var rows = DispatchPlanner.Plan(new[]
+        {
+            Board("degraded", "Degraded"),
+            Board("forecast-10", "Watch", mid: 10, low: 8, high: 13),
+            Board("failed", "Failed"),
+            Board("forecast-3", "Degraded", mid: 3),
+            Board("external", "Healthy", fallback: true),
+        }, AsOf, Horizon);
+
+        CollectionAssert.AreEqual(new[] { "external", "failed", "forecast-3", "forecast-10", "degraded" }, rows.Select(r => r.Board.Serial).ToArray());
+        CollectionAssert.AreEqual(new[] { 1, 2, 3, 4, 5 }, rows.Select(r => r.Rank).ToArray());
+    }
+
+    // Table: health, forecast middle (days, said when last seen), days since last seen -> listed?
+    [TestMethod]
+    [DataRow("Healthy", null, 0.0, false)]
+    [DataRow("Watch", null, 0.0, false)]
+    [DataRow("Watch", 14.0, 0.0, true)]
+    [DataRow("Watch", 14.1, 0.0, false)]
+    [DataRow("Watch", 17.0, 3.5, true)] // 17 days said 3.5 days ago: 13.5 left
+    [DataRow("Healthy", 40.0, 0.0, false)]
+    [DataRow("Degraded", 40.0, 0.0, true)]
+    [DataRow("Failed", null, 0.0, true)]
+    public void ABoardIsListedWhenItFailsWithinTheHorizonOrIsDegradedOrWorse(string health, double? mid, double seenDaysAgo, bool listed)
+    {
+        var rows = DispatchPlanner.Plan(new[] { Board("b", health, mid: mid, seenDaysAgo: seenDaysAgo) }, AsOf, Horizon);
+        Assert.AreEqual(listed, rows.Count == 1);
+    }
+
+    [TestMethod]
+    public void TheForecastCountsFromWhenTheBoardSaidItAndNeverGoesBelowZero()
+    {
+        var b = Board("b", "Degraded", mid: 6, low: 4, high: 9, seenDaysAgo: 5);
+        var f = DispatchPlanner.FailsIn(b, AsOf.ToUnixTimeMilliseconds())!;
+        Assert.AreEqual(1.0, f.Mid, 1e-9);
+        Assert.AreEqual(0.0, f.Low!.Value, 1e-9);
+        Assert.AreEqual(4.0, f.High!.Value, 1e-9);
+    }
+
+    [TestMethod]
+    [DataRow(900, 30.0, false)]   // two 15-minute intervals and 5 minutes of grace: 35 minutes
+    [DataRow(900, 36.0, true)]
+    [DataRow(3600, 90.0, false)]
+    [DataRow(3600, 126.0, true)]
+    public void ABoardIsStaleWhenSilentForLongerThanTwoIntervalsAndAGrace(int intervalS, double silentMinutes, bool stale)
+    {
+        var b = Board("b", "Failed", intervalS: intervalS, seenDaysAgo: silentMinutes / 1440.0);
+        Assert.AreEqual(stale, DispatchPlanner.Plan(new[] { b }, AsOf, Horizon).Single().Stale);
+    }
+
+    [TestMethod]
+    public void TiesAreBrokenBySiteThenSerialSoTheListIsStable()
+    {
+        var rows = DispatchPlanner.Plan(new[]
+        {
+            Board("B", "Failed", site: "s2"), Board("A", "Failed", site: "s2"), Board("Z", "Failed", site: "s1"),
+        }, AsOf, Horizon);
+        CollectionAssert.AreEqual(new[] { "Z", "A", "B" }, rows.Select(r => r.Board.Serial).ToArray());
+    }
+}

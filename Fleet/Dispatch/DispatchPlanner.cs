@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PosSlot.Fleet.Dispatch;
+
+/// <summary>
+/// The visit list: boards on the external reader first, then Failed, then by the wear forecast's days
+/// to Failed (soonest first, by its middle estimate), then Degraded. A board whose forecast is beyond
+/// the horizon and that is neither Degraded nor worse is not on the list.
+/// </summary>
+public static class DispatchPlanner
+{
+    /// <summary>A board is stale when it has been silent for longer than this many of its report intervals.</summary>
+    public const int StaleAfterIntervals = 2;
+
+    /// <summary>Grace on top of the intervals, for a slow agent or a broker hiccup.</summary>
+    public static readonly TimeSpan StaleGrace = TimeSpan.FromMinutes(5);
+
+    public static IReadOnlyList<DispatchRow> Plan(IEnumerable<DispatchCandidate> boards, DateTimeOffset asOf, TimeSpan horizon)
+    {
+        var asOfMs = asOf.ToUnixTimeMilliseconds();
+        var horizonDays = horizon.TotalDays;
+        var listed = new List<(DispatchCandidate Board, DispatchReason Reason, FailsInDays? FailsIn, bool Stale)>();
+        foreach (var b in boards)
+        {
+            var failsIn = FailsIn(b, asOfMs);
+            DispatchReason? reason = b.FallbackEngaged ? DispatchReason.OnExternalReader
+                : b.Health == "Failed" ? DispatchReason.Failed
+                : failsIn != null && failsIn.Mid <= horizonDays ? DispatchReason.ForecastWithinHorizon
+                : b.Health == "Degraded" ? DispatchReason.Degraded
+                : null;
+            if (reason is { } r)
+            {
+                listed.Add((b, r, failsIn, IsStale(b, asOfMs)));
+            }
+        }
+        return listed
+            .OrderBy(x => x.Reason)
+            .ThenBy(x => x.FailsIn?.Mid ?? double.MaxValue)
+            .ThenBy(x => x.Board.Site, StringComparer.Ordinal)
+            .ThenBy(x => x.Board.Serial, StringComparer.Ordinal)
+            .Select((x, i) => new DispatchRow(i + 1, x.Board, x.Reason, x.FailsIn, x.Stale))
+            .ToList();
+    }
+
+    /// <summary>The board's forecast moved forward to the as-of time; never below zero days.</summary>
+    public static FailsInDays? FailsIn(DispatchCandidate b, long asOfMs)
+    {
+        if (b.ForecastMidDays is not { } mid)
+        {
+            return null;
+        }
+        var elapsed = Math.Max(0, asOfMs - b.LastSeenMs) / 86_400_000.0;
+        static double Left(double days, double elapsed) => Math.Max(0, days - elapsed);
+        return new FailsInDays(
+            b.ForecastLowDays is { } low ? Left(low, elapsed) : null,
+            Left(mid, elapsed),
+            b.ForecastHighDays is { } high ? Left(high, elapsed) : null);
+    }
+
+    public static bool IsStale(DispatchCandidate b, long asOfMs)
+    {
+        var allowed = TimeSpan.FromSeconds((double)Math.Max(1, b.IntervalS) * StaleAfterIntervals) + StaleGrace;
+        return asOfMs - b.LastSeenMs > (long)allowed.TotalMilliseconds;
+    }
+}

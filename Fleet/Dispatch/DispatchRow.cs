@@ -1,0 +1,28 @@
+namespace PosSlot.Fleet.Dispatch;
+
+/// <summary>Days until the slot fails, counted from the list's as-of time (low and high may be unknown).</summary>
+public sealed record FailsInDays(double? Low, double Mid, double? High);
+
+/// <summary>One visit on the list: rank 1 is the most urgent.</summary>
+public sealed record DispatchRow(
+    int Rank,
+    DispatchCandidate Board,
+    DispatchReason Reason,
+    FailsInDays? FailsIn,
+    bool Stale);
+
+/// <summary>Why a board is on the list, most urgent first (the order of the list's groups).</summary>
+public enum DispatchReason
+{
+    /// <summary>The slot failed over: payments go through the external reader.</summary>
+    OnExternalReader,
+
+    /// <summary>The slot is Failed but still takes cards.</summary>
+    Failed,
+
+    /// <summary>The wear forecast reaches Failed within the horizon.</summary>
+    ForecastWithinHorizon,
+
+    /// <summary>Degraded, with no forecast inside the horizon.</summary>
+    Degraded,
+}
