@@ -26,10 +26,14 @@ namespace PosSlot.Benchmarks;
 public static class FleetIngestRun
 {
     private const int Publishers = 8;
+
+    // Publishes in flight at once (spread over the publishers): QoS 1 waits for each PUBACK.
+    private const int Workers = 64;
     private static readonly DateTimeOffset Epoch = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task<int> Print(int boards, string engine, int rate)
     {
+        var classify = ClassifyMicroseconds();
         using var broker = MosquittoBroker.Start();
         using var pg = engine == "postgres" ? PostgresServer.Start(durable: true) : null;
         var sqliteDir = engine == "sqlite" ? Directory.CreateTempSubdirectory("posslot-bench-").FullName : null;
@@ -79,11 +83,11 @@ public static class FleetIngestRun
 
             // Saturation: every board's state and events once, all publishers at full speed.
             var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+            await Task.WhenAll(Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
             {
-                for (var i = p; i < boards; i += Publishers)
+                for (var i = w; i < boards; i += Workers)
                 {
-                    await PublishAsync(clients[p], serials[i], 0, published);
+                    await PublishAsync(clients[w % Publishers], serials[i], 0, published);
                 }
             })));
             var total = boards * 2L;
@@ -99,9 +103,9 @@ public static class FleetIngestRun
             var count = rate * seconds;
             var start = Stopwatch.GetTimestamp();
             var baseline = Interlocked.Read(ref stored);
-            await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+            await Task.WhenAll(Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
             {
-                for (var n = p * 2; n < count; n += Publishers * 2)
+                for (var n = w * 2; n < count; n += Workers * 2)
                 {
                     var due = start + (long)(n / (double)rate * Stopwatch.Frequency);
                     var wait = due - Stopwatch.GetTimestamp();
@@ -109,7 +113,7 @@ public static class FleetIngestRun
                     {
                         await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
                     }
-                    await PublishAsync(clients[p], serials[(n / 2) % boards], 1 + (n / 2 / boards), published);
+                    await PublishAsync(clients[w % Publishers], serials[(n / 2) % boards], 1 + (n / 2 / boards), published);
                 }
             })));
             await WaitAsync(() => Interlocked.Read(ref stored) - baseline >= count, TimeSpan.FromMinutes(5));
@@ -135,7 +139,7 @@ public static class FleetIngestRun
                 + $"(latency p50 {Percentile(saturationLatency, 0.5):0} ms, p99 {Percentile(saturationLatency, 0.99):0} ms); "
                 + $"paced {count} messages at {offered:0} messages/s offered: latency p50 {Percentile(paced, 0.5):0.0} ms, p99 {Percentile(paced, 0.99):0.0} ms, max {paced.LastOrDefault():0.0} ms; "
                 + $"ingester heap {heapBefore / 1e6:0.0} MB before, {heapAfter / 1e6:0.0} MB after {boards} boards ({(heapAfter - heapBefore) / (double)boards:0} B per board); "
-                + $"summary: {ingester.Summary}");
+                + $"validation and parsing {classify:0} µs per message (state and events alike, one core); summary: {ingester.Summary}");
             return 0;
         }
         finally
@@ -146,6 +150,27 @@ public static class FleetIngestRun
                 Directory.Delete(sqliteDir, recursive: true);
             }
         }
+    }
+
+    // The ingester's CPU per message before the database: schema validation (JsonSchema.Net) and parsing.
+    private static double ClassifyMicroseconds()
+    {
+        var t = Epoch;
+        var state = FleetJson.Bytes(SyntheticState("PS-000001", t, 0));
+        var events = FleetJson.Bytes(SyntheticEvents("PS-000001", t, 0));
+        var stateTopic = FleetTopics.State("bench", "PS-000001");
+        var eventsTopic = FleetTopics.Events("bench", "PS-000001");
+        for (var i = 0; i < 200; i++)
+        {
+            MessageIntake.Classify(stateTopic, state, out _);
+        }
+        const int n = 2000;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            MessageIntake.Classify(i % 2 == 0 ? stateTopic : eventsTopic, i % 2 == 0 ? state : events, out _);
+        }
+        return clock.Elapsed.TotalMicroseconds / n;
     }
 
     private static async Task<IMqttClient[]> ConnectPublishersAsync(MosquittoBroker broker)

@@ -142,8 +142,7 @@ public abstract class FleetStoreContract
 [TestClass]
 public sealed class SqliteFleetStoreTests : FleetStoreContract
 {
-    protected override string NewLocation() =>
-        "sqlite:" + System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"posslot-fleet-{System.Guid.NewGuid():N}.db");
+    protected override string NewLocation() => TestStores.NewSqlite();
 }
 
 [TestClass]

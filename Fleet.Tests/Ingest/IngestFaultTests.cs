@@ -18,9 +18,7 @@ namespace PosSlot.Fleet.Tests.Ingest;
 [TestClass]
 public sealed class IngestFaultTests
 {
-    public static string NewDb(string engine) => engine == "sqlite"
-        ? "sqlite:" + Path.Combine(Path.GetTempPath(), $"posslot-ingest-{Guid.NewGuid():N}.db")
-        : SharedPostgres.NewDatabase();
+    public static string NewDb(string engine) => engine == "sqlite" ? TestStores.NewSqlite() : SharedPostgres.NewDatabase();
 
     [TestMethod]
     [DataRow("sqlite")]

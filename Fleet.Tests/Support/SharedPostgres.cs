@@ -26,6 +26,29 @@ public static class SharedPostgres
     }
 }
 
+/// <summary>The test run's SQLite stores, in one directory removed at the end.</summary>
+public static class TestStores
+{
+    private static readonly Lazy<string> Dir = new(() => System.IO.Directory.CreateTempSubdirectory("posslot-fleet-tests-").FullName);
+
+    public static string NewSqlite() => "sqlite:" + System.IO.Path.Combine(Dir.Value, $"{Guid.NewGuid():N}.db");
+
+    public static void Remove()
+    {
+        if (Dir.IsValueCreated)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                System.IO.Directory.Delete(Dir.Value, recursive: true);
+            }
+            catch (System.IO.IOException)
+            {
+            }
+        }
+    }
+}
+
 [TestClass]
 public static class FleetTestAssembly
 {
@@ -34,5 +57,9 @@ public static class FleetTestAssembly
     public static void Start(TestContext _) => AppDomain.CurrentDomain.ProcessExit += (_, _) => SharedPostgres.StopIfStarted();
 
     [AssemblyCleanup]
-    public static void Stop() => SharedPostgres.StopIfStarted();
+    public static void Stop()
+    {
+        SharedPostgres.StopIfStarted();
+        TestStores.Remove();
+    }
 }

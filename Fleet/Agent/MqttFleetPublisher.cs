@@ -19,7 +19,8 @@ public sealed class MqttFleetPublisher(BrokerAddress broker, string clientId, st
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    bool _used;
     string? _willTopic;
 
     public string? ConnectRefusal { get; private set; }
@@ -34,6 +35,14 @@ public sealed class MqttFleetPublisher(BrokerAddress broker, string clientId, st
         {
             await Disconnect();
         }
+        if (_used)
+        {
+            // A client whose connection broke may still be tearing it down (MQTTnet refuses to connect
+            // then): start each new connection on a fresh client.
+            _client.Dispose();
+            _client = new MqttClientFactory().CreateMqttClient();
+        }
+        _used = true;
         var b = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
@@ -106,7 +115,8 @@ public sealed class MqttFleetPublisher(BrokerAddress broker, string clientId, st
 
     static bool Transient(Exception e) =>
         e is MqttCommunicationException or MqttConnectingFailedException or OperationCanceledException or TimeoutException
-            or System.Net.Sockets.SocketException or System.IO.IOException or ObjectDisposedException;
+            or System.Net.Sockets.SocketException or System.IO.IOException or ObjectDisposedException
+            or MqttClientNotConnectedException or InvalidOperationException;
 
     static string Snake(string pascal)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
@@ -37,7 +38,7 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
     /// <summary>True while connected and subscribed (tests wait for it).</summary>
     public bool Subscribed { get; private set; }
 
-    private sealed record Received(StoreItem Item, MqttApplicationMessageReceivedEventArgs Message, int Connection);
+    private sealed record Received(string Topic, byte[] Payload, MqttApplicationMessageReceivedEventArgs Message, int Connection);
 
     /// <summary>Runs until cancelled or idle for <see cref="IngestOptions.IdleExit"/>; throws if the first connection fails.</summary>
     public async Task RunAsync(CancellationToken cancel)
@@ -49,18 +50,15 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
             e.AutoAcknowledge = false;
             Interlocked.Increment(ref delivered);
             Interlocked.Exchange(ref lastMessageTicks, Stopwatch.GetTimestamp());
-            var item = MessageIntake.Classify(e.ApplicationMessage.Topic, Payload(e.ApplicationMessage), out var detail);
-            if (item is DropRecord d)
-            {
-                LogDrop(d.Reason, e.ApplicationMessage.Topic, detail);
-            }
+            // Checked and parsed by the writer, a batch at a time on every core (validation is the costly part).
+            var payload = e.ApplicationMessage.Payload.ToArray();
             lock (idleGate)
             {
                 // After the idle exit closed the inbox a late message is left unacknowledged: the next run gets it.
                 if (!closed)
                 {
                     queued++;
-                    inbox.Writer.TryWrite(new Received(item, e, Volatile.Read(ref connection)));
+                    inbox.Writer.TryWrite(new Received(e.ApplicationMessage.Topic, payload, e, Volatile.Read(ref connection)));
                 }
             }
             return Task.CompletedTask;
@@ -114,8 +112,20 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
         }
     }
 
-    private static ReadOnlySpan<byte> Payload(MqttApplicationMessage m) =>
-        m.Payload.IsSingleSegment ? m.Payload.FirstSpan : System.Buffers.BuffersExtensions.ToArray(m.Payload);
+    private StoreItem[] Classify(List<Received> batch)
+    {
+        var items = new StoreItem[batch.Count];
+        var details = new string[batch.Count];
+        Parallel.For(0, batch.Count, i => items[i] = MessageIntake.Classify(batch[i].Topic, batch[i].Payload, out details[i]));
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is DropRecord d)
+            {
+                LogDrop(d.Reason, batch[i].Topic, details[i]);
+            }
+        }
+        return items;
+    }
 
     private MqttClientOptions ClientOptions()
     {
@@ -217,8 +227,8 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
                     queued--;
                 }
                 batch.Add(r);
-                items.Add(r.Item);
             }
+            items.AddRange(Classify(batch));
             var outcomes = await WriteWithRetryAsync(items, cancel);
             for (var i = 0; i < batch.Count; i++)
             {

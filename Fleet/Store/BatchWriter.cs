@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,109 +61,182 @@ internal sealed class BatchWriter(DbConnection connection, DbTransaction transac
 
     private readonly long now = System.DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-    public async Task<StoreOutcome> StateAsync(StateRecord s, CancellationToken cancel)
+    /// <summary>
+    /// Writes the batch in two round trips where the engine can batch statements (PostgreSQL): first what decides
+    /// (history, milestones, the newest events message), then what follows from it (current states, routine
+    /// counts, drop counters). SQLite runs the same statements one by one in-process.
+    /// </summary>
+    public async Task<StoreOutcome[]> WriteAsync(IReadOnlyList<StoreItem> batch, CancellationToken cancel)
     {
-        await using var history = Command(InsertHistory);
-        Bind(history, s);
-        if (await history.ExecuteNonQueryAsync(cancel) == 0)
+        var outcomes = new StoreOutcome[batch.Count];
+        var first = new List<Statement>();
+        // Per item: the index of its history insert (a state), or of its milestone inserts and events upsert.
+        var marks = new (int From, int Count)[batch.Count];
+        var drops = new SortedDictionary<string, long>(System.StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
         {
-            return StoreOutcome.Duplicate;
-        }
-        await using var current = Command(s.Health is null ? UpsertStatus : UpsertFull);
-        Bind(current, s);
-        await current.ExecuteNonQueryAsync(cancel);
-        return StoreOutcome.Stored;
-    }
-
-    public async Task<StoreOutcome> EventsAsync(EventsRecord e, CancellationToken cancel)
-    {
-        var stored = false;
-        foreach (var m in e.Milestones)
-        {
-            await using var insert = Command(InsertMilestone);
-            Add(insert, "@serial", e.Serial);
-            Add(insert, "@id", (long?)m.Id);
-            Add(insert, "@site", e.Site);
-            Add(insert, "@t_ms", (long?)m.TMs);
-            Add(insert, "@event", m.Event);
-            Add(insert, "@insertion", m.Insertion);
-            Add(insert, "@detail", m.DetailJson);
-            Add(insert, "@t", (long?)e.AgentTimeMs);
-            stored |= await insert.ExecuteNonQueryAsync(cancel) > 0;
-        }
-        await using var newest = Command(UpsertEvents);
-        Add(newest, "@serial", e.Serial);
-        Add(newest, "@site", e.Site);
-        Add(newest, "@t", (long?)e.AgentTimeMs);
-        if (await newest.ExecuteNonQueryAsync(cancel) > 0)
-        {
-            // The newest events message so far: its routine counts replace the board's.
-            stored = true;
-            await using var delete = Command(DeleteRoutine);
-            Add(delete, "@serial", e.Serial);
-            await delete.ExecuteNonQueryAsync(cancel);
-            foreach (var r in e.Routine)
+            switch (batch[i])
             {
-                await using var insert = Command(InsertRoutine);
-                Add(insert, "@serial", e.Serial);
-                Add(insert, "@event", r.Event);
-                Add(insert, "@count", (long?)r.Count);
-                Add(insert, "@last_t", r.LastTMs);
-                Add(insert, "@last_insertion", r.LastInsertion);
-                Add(insert, "@t", (long?)e.AgentTimeMs);
-                await insert.ExecuteNonQueryAsync(cancel);
+                case StateRecord s:
+                    marks[i] = (first.Count, 1);
+                    first.Add(State(InsertHistory, s));
+                    break;
+                case EventsRecord e:
+                    marks[i] = (first.Count, e.Milestones.Count + 1);
+                    foreach (var m in e.Milestones)
+                    {
+                        first.Add(new Statement(InsertMilestone)
+                            .Add("@serial", e.Serial).Add("@id", m.Id).Add("@site", e.Site).Add("@t_ms", m.TMs).Add("@event", m.Event)
+                            .Add("@insertion", m.Insertion).Add("@detail", m.DetailJson).Add("@t", e.AgentTimeMs));
+                    }
+                    first.Add(new Statement(UpsertEvents).Add("@serial", e.Serial).Add("@site", e.Site).Add("@t", e.AgentTimeMs));
+                    break;
+                case DropRecord d:
+                    drops[d.Reason] = drops.GetValueOrDefault(d.Reason) + 1;
+                    outcomes[i] = StoreOutcome.Dropped;
+                    break;
+                default:
+                    throw new System.ArgumentException($"unknown store item {batch[i].GetType().Name}");
             }
         }
-        return stored ? StoreOutcome.Stored : StoreOutcome.Duplicate;
+        var affected = await RunAsync(first, cancel);
+        var second = new List<Statement>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (from, count) = marks[i];
+            if (batch[i] is StateRecord s)
+            {
+                // A state already in the history is a redelivery: it changes nothing.
+                var isNew = affected[from] > 0;
+                outcomes[i] = isNew ? StoreOutcome.Stored : StoreOutcome.Duplicate;
+                if (isNew)
+                {
+                    second.Add(State(s.Health is null ? UpsertStatus : UpsertFull, s));
+                }
+            }
+            else if (batch[i] is EventsRecord e)
+            {
+                var newMilestone = false;
+                for (var k = from; k < from + count - 1; k++)
+                {
+                    newMilestone |= affected[k] > 0;
+                }
+                var newest = affected[from + count - 1] > 0;
+                outcomes[i] = newMilestone || newest ? StoreOutcome.Stored : StoreOutcome.Duplicate;
+                if (newest)
+                {
+                    // The newest events message so far: its routine counts replace the board's.
+                    second.Add(new Statement(DeleteRoutine).Add("@serial", e.Serial));
+                    foreach (var r in e.Routine)
+                    {
+                        second.Add(new Statement(InsertRoutine).Add("@serial", e.Serial).Add("@event", r.Event).Add("@count", r.Count)
+                            .Add("@last_t", r.LastTMs).Add("@last_insertion", r.LastInsertion).Add("@t", e.AgentTimeMs));
+                    }
+                }
+            }
+        }
+        foreach (var (reason, n) in drops)
+        {
+            second.Add(new Statement(AddDrops).Add("@reason", reason).Add("@n", n));
+        }
+        await RunAsync(second, cancel);
+        return outcomes;
     }
 
-    public async Task DropAsync(string reason, long n, CancellationToken cancel)
+    private Statement State(string sql, StateRecord s) => new Statement(sql)
+        .Add("@serial", s.Serial).Add("@site", s.Site).Add("@t", s.AgentTimeMs).Add("@digest", s.Digest).Add("@board_t", s.BoardTimeMs)
+        .Add("@status", s.Status).Add("@interval", (long?)s.IntervalS).Add("@health", s.Health).Add("@fault", s.Fault)
+        .Add("@fallback", s.FallbackEngaged is { } f ? (f ? 1L : 0L) : null).Add("@advice_en", s.AdviceEn).Add("@advice_zh", s.AdviceZh)
+        .Add("@insertions", s.Insertions).Add("@life", s.LifeUsedPct).Add("@bounce", s.BounceMeanUs).Add("@seat", s.SeatDelayMeanUs)
+        .Add("@low", s.ForecastLowDays).Add("@mid", s.ForecastMidDays).Add("@high", s.ForecastHighDays).Add("@retried", s.PaymentsRetried)
+        .Add("@last_id", s.LastEventId).Add("@json", s.Json).Add("@now", now);
+
+    // One round trip for the lot where the provider batches (Npgsql); rows affected per statement either way.
+    private async Task<int[]> RunAsync(List<Statement> statements, CancellationToken cancel)
     {
-        await using var cmd = Command(AddDrops);
-        Add(cmd, "@reason", reason);
-        Add(cmd, "@n", (long?)n);
-        await cmd.ExecuteNonQueryAsync(cancel);
+        var affected = new int[statements.Count];
+        if (statements.Count == 0)
+        {
+            return affected;
+        }
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var st in statements)
+            {
+                var bc = batch.CreateBatchCommand();
+                bc.CommandText = st.Sql;
+                foreach (var (name, value, type) in st.Parameters)
+                {
+                    var p = bc.CreateParameter();
+                    p.ParameterName = name;
+                    p.DbType = type;
+                    p.Value = value ?? System.DBNull.Value;
+                    bc.Parameters.Add(p);
+                }
+                batch.BatchCommands.Add(bc);
+            }
+            await batch.ExecuteNonQueryAsync(cancel);
+            for (var i = 0; i < statements.Count; i++)
+            {
+                affected[i] = batch.BatchCommands[i].RecordsAffected;
+            }
+            return affected;
+        }
+        // One command per statement text, so SQLite prepares each once per batch.
+        var commands = new Dictionary<string, DbCommand>();
+        try
+        {
+            for (var i = 0; i < statements.Count; i++)
+            {
+                if (!commands.TryGetValue(statements[i].Sql, out var cmd))
+                {
+                    cmd = connection.CreateCommand();
+                    cmd.Transaction = transaction;
+                    cmd.CommandText = statements[i].Sql;
+                    commands[statements[i].Sql] = cmd;
+                }
+                cmd.Parameters.Clear();
+                foreach (var (name, value, type) in statements[i].Parameters)
+                {
+                    SqlFleetStore.AddParameter(cmd, name, value, type);
+                }
+                affected[i] = await cmd.ExecuteNonQueryAsync(cancel);
+            }
+        }
+        finally
+        {
+            foreach (var cmd in commands.Values)
+            {
+                await cmd.DisposeAsync();
+            }
+        }
+        return affected;
     }
 
-    private void Bind(DbCommand cmd, StateRecord s)
+    /// <summary>One statement and its typed parameters (typed even when null: PostgreSQL will not put a text null in a bigint column).</summary>
+    private sealed class Statement(string sql)
     {
-        Add(cmd, "@serial", s.Serial);
-        Add(cmd, "@site", s.Site);
-        Add(cmd, "@t", (long?)s.AgentTimeMs);
-        Add(cmd, "@digest", (long?)s.Digest);
-        Add(cmd, "@board_t", s.BoardTimeMs);
-        Add(cmd, "@status", s.Status);
-        Add(cmd, "@interval", (long?)s.IntervalS);
-        Add(cmd, "@health", s.Health);
-        Add(cmd, "@fault", s.Fault);
-        Add(cmd, "@fallback", s.FallbackEngaged is { } f ? (f ? 1L : 0L) : (long?)null);
-        Add(cmd, "@advice_en", s.AdviceEn);
-        Add(cmd, "@advice_zh", s.AdviceZh);
-        Add(cmd, "@insertions", s.Insertions);
-        Add(cmd, "@life", s.LifeUsedPct);
-        Add(cmd, "@bounce", s.BounceMeanUs);
-        Add(cmd, "@seat", s.SeatDelayMeanUs);
-        Add(cmd, "@low", s.ForecastLowDays);
-        Add(cmd, "@mid", s.ForecastMidDays);
-        Add(cmd, "@high", s.ForecastHighDays);
-        Add(cmd, "@retried", s.PaymentsRetried);
-        Add(cmd, "@last_id", s.LastEventId);
-        Add(cmd, "@json", s.Json);
-        Add(cmd, "@now", (long?)now);
+        public string Sql { get; } = sql;
+        public List<(string Name, object? Value, System.Data.DbType Type)> Parameters { get; } = [];
+
+        public Statement Add(string name, string? value)
+        {
+            Parameters.Add((name, value, System.Data.DbType.String));
+            return this;
+        }
+
+        public Statement Add(string name, long? value)
+        {
+            Parameters.Add((name, value, System.Data.DbType.Int64));
+            return this;
+        }
+
+        public Statement Add(string name, double? value)
+        {
+            Parameters.Add((name, value, System.Data.DbType.Double));
+            return this;
+        }
     }
-
-    private DbCommand Command(string sql)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandText = sql;
-        return cmd;
-    }
-
-    // Typed even when null: PostgreSQL will not put a text-typed null into a bigint column.
-    private static void Add(DbCommand cmd, string name, string? value) => SqlFleetStore.AddParameter(cmd, name, value, System.Data.DbType.String);
-
-    private static void Add(DbCommand cmd, string name, long? value) => SqlFleetStore.AddParameter(cmd, name, value, System.Data.DbType.Int64);
-
-    private static void Add(DbCommand cmd, string name, double? value) => SqlFleetStore.AddParameter(cmd, name, value, System.Data.DbType.Double);
 }

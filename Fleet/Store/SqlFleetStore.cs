@@ -61,39 +61,15 @@ public abstract class SqlFleetStore : IFleetStore
 
     public async Task<IReadOnlyList<StoreOutcome>> WriteAsync(IReadOnlyList<StoreItem> batch, CancellationToken cancel = default)
     {
-        var outcomes = new StoreOutcome[batch.Count];
         if (batch.Count == 0)
         {
-            return outcomes;
+            return [];
         }
         await using var c = await OpenAsync(cancel);
         await using var t = await c.BeginTransactionAsync(cancel);
-        var w = new BatchWriter(c, t);
-        var drops = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            switch (batch[i])
-            {
-                case StateRecord s:
-                    outcomes[i] = await w.StateAsync(s, cancel);
-                    break;
-                case EventsRecord e:
-                    outcomes[i] = await w.EventsAsync(e, cancel);
-                    break;
-                case DropRecord d:
-                    drops[d.Reason] = drops.GetValueOrDefault(d.Reason) + 1;
-                    outcomes[i] = StoreOutcome.Dropped;
-                    break;
-                default:
-                    throw new ArgumentException($"unknown store item {batch[i].GetType().Name}");
-            }
-        }
-        foreach (var (reason, n) in drops)
-        {
-            await w.DropAsync(reason, n, cancel);
-        }
+        var written = await new BatchWriter(c, t).WriteAsync(batch, cancel);
         await t.CommitAsync(cancel);
-        return outcomes;
+        return written;
     }
 
     public Task<IReadOnlyList<BoardRow>> ReadBoardsAsync(string? site = null, CancellationToken cancel = default) =>

@@ -46,6 +46,77 @@ public sealed class FleetIngestCommandTests
     }
 
     [TestMethod]
+    public async Task AnIngestProcessKilledMidStreamLosesNothingOnceRestartedWithItsClientId()
+    {
+        using var broker = MosquittoBroker.Start();
+        var db = "sqlite:" + Path.Combine(broker.Directory, "fleet.db");
+        const string clientId = "ingest-killed";
+        await MakeSessionAsync(broker, clientId);
+        await using var sim = await MqttProbe.Connect(broker, MosquittoBroker.Simulator);
+        const int boards = 1500;
+        var publishing = Task.Run(async () =>
+        {
+            for (var i = 0; i < boards; i++)
+            {
+                await sim.Publish(FleetTopics.State("shop-7", $"PS-{i:D5}"), FleetJson.Bytes(State($"PS-{i:D5}")));
+            }
+        });
+
+        // SIGKILL once it has stored something, while messages are still streaming in: no DISCONNECT, no cleanup.
+        using (var first = Ingest(broker, db, clientId, idleExit: null))
+        {
+            await WaitAsync(async () => await CountAsync(db) > 0, "the first run storing something");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+        await publishing;
+        using var second = Ingest(broker, db, clientId, idleExit: 3);
+        var output = await second.StandardOutput.ReadToEndAsync();
+        await second.WaitForExitAsync();
+        Assert.AreEqual(ExitCodes.Ok, second.ExitCode, output + await second.StandardError.ReadToEndAsync());
+        Assert.AreEqual(boards, await CountAsync(db), output);
+    }
+
+    private static System.Diagnostics.Process Ingest(MosquittoBroker broker, string db, string clientId, int? idleExit)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "posslot.dll"), "fleet", "ingest", "--broker", broker.Url, "--db", db,
+            "--username", MosquittoBroker.Ingester, "--password-file", broker.PasswordFile(MosquittoBroker.Ingester), "--client-id", clientId })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        if (idleExit is { } s)
+        {
+            psi.ArgumentList.Add("--idle-exit");
+            psi.ArgumentList.Add(s.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return System.Diagnostics.Process.Start(psi)!;
+    }
+
+    private static async Task<int> CountAsync(string db)
+    {
+        if (!File.Exists(db["sqlite:".Length..]))
+        {
+            return 0;
+        }
+        await using var store = await FleetStoreLocation.Parse(db).OpenAsync();
+        return (await store.ReadBoardsAsync()).Count;
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("waited 60 s for " + what);
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    [TestMethod]
     public void ABadStoreOrBrokerIsOneLineAndExit2AndAnUnreachableBrokerExit3()
     {
         var badDb = CliRun.Of("fleet", "ingest", "--broker", "mqtt://127.0.0.1:1", "--db", "mysql://x@127.0.0.1/fleet");
