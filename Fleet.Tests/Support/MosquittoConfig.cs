@@ -64,7 +64,7 @@ public static class MosquittoConfig
             log_type notice
             log_type information
             connection_messages true
-            max_queued_messages 100000
+            max_queued_messages 1000000
             {(root ? "user root" : "")}
 
             """);
