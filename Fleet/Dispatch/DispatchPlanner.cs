@@ -6,7 +6,8 @@ namespace PosSlot.Fleet.Dispatch;
 
 /// <summary>
 /// The visit list: boards on the external reader first, then Failed, then by the wear forecast's days
-/// to Failed (soonest first, by its middle estimate), then Degraded. A board whose forecast is beyond
+/// to Failed (soonest first, by its middle estimate; the host's seat-delay trend where the board gives no
+/// forecast, see SeatDelayTrend), then Degraded. A board whose forecast is beyond
 /// the horizon and that is neither Degraded nor worse is not on the list.
 /// </summary>
 public static class DispatchPlanner
@@ -44,15 +45,18 @@ public static class DispatchPlanner
             .ToList();
     }
 
-    /// <summary>The board's forecast moved forward to the as-of time; never below zero days.</summary>
+    /// <summary>
+    /// The board's forecast (or, where it gives none, the host's trend) moved forward to the as-of time; never
+    /// below zero days.
+    /// </summary>
     public static FailsInDays? FailsIn(DispatchCandidate b, long asOfMs)
     {
-        if (b.ForecastMidDays is not { } mid)
-        {
-            return null;
-        }
         var elapsed = Math.Max(0, asOfMs - b.LastSeenMs) / 86_400_000.0;
         static double Left(double days, double elapsed) => Math.Max(0, days - elapsed);
+        if (b.ForecastMidDays is not { } mid)
+        {
+            return b.TrendDays is { } trend ? new FailsInDays(null, Left(trend, elapsed), null, ByHost: true) : null;
+        }
         return new FailsInDays(
             b.ForecastLowDays is { } low ? Left(low, elapsed) : null,
             Left(mid, elapsed),
