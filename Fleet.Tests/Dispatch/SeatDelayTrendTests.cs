@@ -27,6 +27,19 @@ public sealed class SeatDelayTrendTests
         Assert.IsNull(SeatDelayTrend.DaysToFailure(Rising(12, 250_000, -5_000), failureUs: 300_000));
     }
 
+    /// <summary>
+    /// Near its end a spring's mean seat delay stops rising (it counts only the cards that still seat, and fewer
+    /// do): at Degraded, a line that no longer rises means the end, not "never".
+    /// </summary>
+    [TestMethod]
+    public void ADegradedSpringWhoseSeatDelayStoppedRisingIsAtItsEnd()
+    {
+        Assert.AreEqual(0.0, SeatDelayTrend.DaysToFailure(Rising(12, 280_000, -2_000), degraded: true, failureUs: 300_000)!.Value);
+        Assert.AreEqual(0.0, SeatDelayTrend.DaysToFailure(Rising(12, 280_000, 0), degraded: true, failureUs: 300_000)!.Value);
+        Assert.IsNull(SeatDelayTrend.DaysToFailure(Rising(SeatDelayTrend.MinPoints - 1, 280_000, 0), degraded: true, failureUs: 300_000));
+        Assert.AreEqual(7.75, SeatDelayTrend.DaysToFailure(Rising(12, 195_000, 10_000), degraded: true, failureUs: 300_000)!.Value, 1e-6);
+    }
+
     [TestMethod]
     public void TooFewReportsInTheWindowForecastNothing()
     {

@@ -39,7 +39,7 @@ public static class DispatchSource
                 var from = b.LastSeenMs - (long)SeatDelayTrend.Window.TotalMilliseconds;
                 var history = await store.ReadHistoryAsync(b.Serial, from, b.LastSeenMs, cancel);
                 var points = history.Where(p => p.SeatDelayMeanUs is not null).Select(p => new SeatDelayPoint(p.AgentTimeMs, p.SeatDelayMeanUs!.Value)).ToList();
-                result.Add(b with { TrendDays = SeatDelayTrend.DaysToFailure(points) });
+                result.Add(b with { TrendDays = SeatDelayTrend.DaysToFailure(points, degraded: b.Health == "Degraded") });
             }
             else
             {

@@ -29,8 +29,12 @@ public static class SeatDelayTrend
     public static bool Applies(string? health, string? fault) =>
         fault == "loose_spring" && health is "Watch" or "Degraded";
 
-    /// <summary>Days from the newest report until the line reaches <paramref name="failureUs"/>; null when it does not rise.</summary>
-    public static double? DaysToFailure(IReadOnlyList<SeatDelayPoint> points, double failureUs = SpringFailureUs)
+    /// <summary>
+    /// Days from the newest report until the line reaches <paramref name="failureUs"/>; null when it does not rise,
+    /// except at Degraded (<paramref name="degraded"/>), where a line that no longer rises is the spring's end: its
+    /// mean counts only the cards that still seat, and fewer do (0 days).
+    /// </summary>
+    public static double? DaysToFailure(IReadOnlyList<SeatDelayPoint> points, bool degraded = false, double failureUs = SpringFailureUs)
     {
         if (points.Count == 0)
         {
@@ -52,7 +56,7 @@ public static class SeatDelayTrend
         double slope = xs.Zip(recent, (x, p) => (x - mx) * (p.SeatDelayUs - my)).Sum() / sxx;
         if (slope <= 0)
         {
-            return null;
+            return degraded ? 0 : null;
         }
         double now = my + slope * (0 - mx);
         return Math.Max(0, (failureUs - now) / slope);
