@@ -111,6 +111,44 @@ public sealed class DispatchEvaluationTests
         }
     }
 
+    /// <summary>
+    /// A broker that drops messages (Mosquitto's default queue of 1,000 for a slow subscriber) leaves boards out of
+    /// the store, and the evaluation would then judge a smaller fleet: the coverage says so beside the table.
+    /// </summary>
+    [TestMethod]
+    public async Task TheCoverageSaysHowMuchOfTheTrueFleetTheStoreHolds()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
+            {
+                await store.WriteAsync(new StoreItem[]
+                {
+                    State("a", 0, "Healthy", 1, 1, null), State("a", 1, "Healthy", 2, 2, null), State("a", 2, "Healthy", 3, 3, null),
+                    State("b", 2, "Healthy", 1, 1, null),
+                });
+                var truth = FleetTruth.Parse("""
+                    {"end": "2026-01-03T00:00:00Z", "boards": [
+                      {"serial": "a", "site": "s", "scenario": "fresh", "fails_at": null},
+                      {"serial": "b", "site": "s", "scenario": "fresh", "fails_at": null},
+                      {"serial": "c", "site": "s", "scenario": "fresh", "fails_at": null}]}
+                    """);
+                var coverage = await DispatchEvaluation.CoverageAsync(store, truth);
+                Assert.AreEqual(3, coverage.TruthBoards);
+                Assert.AreEqual(2, coverage.StoredBoards);
+                Assert.AreEqual(4, coverage.States);
+                Assert.AreEqual(1, coverage.FewestStates);
+                Assert.AreEqual(3, coverage.MostStates);
+                Assert.AreEqual("store coverage: 2 of 3 boards in the truth have reported; 4 states, 1 to 3 a board (INCOMPLETE: a board is missing or has under half the most states)", coverage.Text);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [TestMethod]
     public void ABadTruthFileIsRefusedWithAReason()
     {

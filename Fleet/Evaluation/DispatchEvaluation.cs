@@ -19,6 +19,16 @@ public sealed record Score(string Method, double HorizonDays, int Checkpoints, i
     public double Recall => Positives == 0 ? 1 : (double)TruePositives / Positives;
 }
 
+/// <summary>The store against the truth: boards that reported, states in all, fewest and most states a board.</summary>
+public sealed record Coverage(int TruthBoards, int StoredBoards, int States, int FewestStates, int MostStates)
+{
+    public bool Complete => StoredBoards == TruthBoards && FewestStates * 2 >= MostStates;
+
+    public string Text =>
+        $"store coverage: {StoredBoards} of {TruthBoards} boards in the truth have reported; {States} states, {FewestStates} to {MostStates} a board"
+        + (Complete ? "" : " (INCOMPLETE: a board is missing or has under half the most states)");
+}
+
 /// <summary>
 /// Does the dispatch list name the slots that fail within the horizon, and does it beat what an estate
 /// manager does today? At each checkpoint T the store is read as it was at T; the population is every board
@@ -80,6 +90,25 @@ public static class DispatchEvaluation
             }
         }
         return scores;
+    }
+
+    /// <summary>
+    /// How much of the true fleet the store holds: boards that reported, and states a board. Every simulated board
+    /// reports as often as the others, so a board missing or with far fewer states means lost messages (a broker
+    /// that drops for a slow subscriber), and the table then judges a different fleet.
+    /// </summary>
+    public static async Task<Coverage> CoverageAsync(IFleetStore store, FleetTruth truth, CancellationToken cancel = default)
+    {
+        var counts = new List<int>();
+        foreach (var serial in truth.Boards.Keys)
+        {
+            var h = await store.ReadHistoryAsync(serial, null, null, cancel);
+            if (h.Count > 0)
+            {
+                counts.Add(h.Count);
+            }
+        }
+        return new Coverage(truth.Boards.Count, counts.Count, counts.Sum(), counts.DefaultIfEmpty(0).Min(), counts.DefaultIfEmpty(0).Max());
     }
 
     /// <summary>N times evenly through [from, to] (none when the period is shorter than the horizon).</summary>
