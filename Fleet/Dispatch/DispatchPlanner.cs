@@ -8,10 +8,19 @@ namespace PosSlot.Fleet.Dispatch;
 /// The visit list: boards on the external reader first, then Failed, then by the wear forecast's days
 /// to Failed (soonest first, by its middle estimate; the host's seat-delay trend where the board gives no
 /// forecast, see SeatDelayTrend), then Degraded. A board whose forecast is beyond
-/// the horizon and that is neither Degraded nor worse is not on the list.
+/// the horizon (by its low end: the slot may fail that soon) and that is neither Degraded nor worse is not on the list.
 /// </summary>
 public static class DispatchPlanner
 {
+    /// <summary>
+    /// Where the forecast gives no low end (the board's reply carries only the middle today), it is taken this share
+    /// under the middle: about half the firmware's own range, whose width is ~20 % of the remaining life (health.md).
+    /// </summary>
+    public const double AssumedLowShare = 0.10;
+
+    /// <summary>The soonest the slot plausibly fails: the forecast's low end, or its middle less <see cref="AssumedLowShare"/>.</summary>
+    public static double LowEnd(FailsInDays f) => f.Low ?? f.Mid * (1 - AssumedLowShare);
+
     /// <summary>A board is stale when it has been silent for longer than this many of its report intervals.</summary>
     public const int StaleAfterIntervals = 2;
 
@@ -28,7 +37,7 @@ public static class DispatchPlanner
             var failsIn = FailsIn(b, asOfMs);
             DispatchReason? reason = b.FallbackEngaged ? DispatchReason.OnExternalReader
                 : b.Health == "Failed" ? DispatchReason.Failed
-                : failsIn != null && failsIn.Mid <= horizonDays ? DispatchReason.ForecastWithinHorizon
+                : failsIn != null && LowEnd(failsIn) <= horizonDays ? DispatchReason.ForecastWithinHorizon
                 : b.Health == "Degraded" ? DispatchReason.Degraded
                 : null;
             if (reason is { } r)
