@@ -36,7 +36,7 @@ public sealed class DispatchPlannerTests
     [DataRow("Healthy", null, 0.0, false)]
     [DataRow("Watch", null, 0.0, false)]
     [DataRow("Watch", 14.0, 0.0, true)]
-    [DataRow("Watch", 15.5, 0.0, true)]   // no range from the board: its low end is taken as 10 % under the middle (13.95)
+    [DataRow("Watch", 15.5, 0.0, true)]   // within the horizon by the middle less 10 % (13.95)
     [DataRow("Watch", 15.6, 0.0, false)]  // 14.04
     [DataRow("Watch", 17.0, 3.5, true)] // 17 days said 3.5 days ago: 13.5 left
     [DataRow("Healthy", 40.0, 0.0, false)]
@@ -48,11 +48,12 @@ public sealed class DispatchPlannerTests
         Assert.AreEqual(listed, rows.Count == 1);
     }
 
+    /// <summary>The margin is on the middle whatever range the board gives: a wide range must not list a slot weeks early.</summary>
     [TestMethod]
-    public void TheBoardsOwnLowEndDecidesWhenItGivesOne()
+    public void TheMarginIsOnTheMiddleNotOnTheBoardsLowEnd()
     {
-        Assert.AreEqual(0, DispatchPlanner.Plan(new[] { Board("b", "Watch", mid: 15, low: 14.5, high: 16) }, AsOf, Horizon).Count);
-        Assert.AreEqual(1, DispatchPlanner.Plan(new[] { Board("b", "Watch", mid: 20, low: 13, high: 26) }, AsOf, Horizon).Count);
+        Assert.AreEqual(1, DispatchPlanner.Plan(new[] { Board("b", "Watch", mid: 15, low: 14.5, high: 16) }, AsOf, Horizon).Count);
+        Assert.AreEqual(0, DispatchPlanner.Plan(new[] { Board("b", "Watch", mid: 20, low: 6, high: 26) }, AsOf, Horizon).Count);
     }
 
     [TestMethod]

@@ -8,18 +8,20 @@ namespace PosSlot.Fleet.Dispatch;
 /// The visit list: boards on the external reader first, then Failed, then by the wear forecast's days
 /// to Failed (soonest first, by its middle estimate; the host's seat-delay trend where the board gives no
 /// forecast, see SeatDelayTrend), then Degraded. A board whose forecast is beyond
-/// the horizon (by its low end: the slot may fail that soon) and that is neither Degraded nor worse is not on the list.
+/// the horizon (by its middle less a margin, MarginShare) and that is neither Degraded nor worse is not on the list.
 /// </summary>
 public static class DispatchPlanner
 {
     /// <summary>
-    /// Where the forecast gives no low end (the board's reply carries only the middle today), it is taken this share
-    /// under the middle: about half the firmware's own range, whose width is ~20 % of the remaining life (health.md).
+    /// A forecast is within the horizon when its middle, less this share, is: the board's forecast is late at the
+    /// horizon's edge (it says 15-21 days for slots that fail in 9-14), and its reply carries only the middle. The
+    /// share is about half the firmware's own range width (~20 % of the remaining life, health.md); it is applied to
+    /// the middle even where a range is given, so that a wide range does not list a slot weeks early.
     /// </summary>
-    public const double AssumedLowShare = 0.10;
+    public const double MarginShare = 0.10;
 
-    /// <summary>The soonest the slot plausibly fails: the forecast's low end, or its middle less <see cref="AssumedLowShare"/>.</summary>
-    public static double LowEnd(FailsInDays f) => f.Low ?? f.Mid * (1 - AssumedLowShare);
+    /// <summary>The days the list judges the horizon by: the middle less <see cref="MarginShare"/>.</summary>
+    public static double SoonestPlausible(FailsInDays f) => f.Mid * (1 - MarginShare);
 
     /// <summary>A board is stale when it has been silent for longer than this many of its report intervals.</summary>
     public const int StaleAfterIntervals = 2;
@@ -37,7 +39,7 @@ public static class DispatchPlanner
             var failsIn = FailsIn(b, asOfMs);
             DispatchReason? reason = b.FallbackEngaged ? DispatchReason.OnExternalReader
                 : b.Health == "Failed" ? DispatchReason.Failed
-                : failsIn != null && LowEnd(failsIn) <= horizonDays ? DispatchReason.ForecastWithinHorizon
+                : failsIn != null && SoonestPlausible(failsIn) <= horizonDays ? DispatchReason.ForecastWithinHorizon
                 : b.Health == "Degraded" ? DispatchReason.Degraded
                 : null;
             if (reason is { } r)
