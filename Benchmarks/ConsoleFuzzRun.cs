@@ -21,7 +21,7 @@ public static class ConsoleFuzzRun
         var c = fuzz.Rig.Console;
         Console.WriteLine($"console fuzz: {fuzz.Lines:N0} lines in {clock.Elapsed.TotalSeconds:F1} s, seed 1");
         Console.WriteLine($"  damaged requests {fuzz.Damaged:N0}; CRC errors {c.CrcErrors:N0}; bad frames {c.BadFrames:N0}; lines too long {c.LinesTooLong:N0}; timed out {c.LinesTimedOut:N0}; bytes ignored {c.IgnoredBytes:N0}");
-        Console.WriteLine($"  logins {fuzz.Logins:N0}; destructive commands run {fuzz.DestructiveIntactAuthed:N0} (frames: each exactly as sent, in a session; {fuzz.NoiseAroundRun:N0} with noise around the request that the line discipline removed; typed lines whose noise changed the words: {fuzz.TypedNoiseChanged:N0}); refused without a session {fuzz.DestructiveRefused:N0}");
+        Console.WriteLine($"  logins {fuzz.Logins:N0}; destructive commands run {fuzz.DestructiveIntactAuthed:N0} (each from a frame exactly as sent, tagged with the open session's key; {fuzz.NoiseAroundRun:N0} with noise around the request that the line discipline removed); refused: without a session {fuzz.DestructiveRefused:N0}, in a session without the session's tag {fuzz.TagRefused:N0}, typed {fuzz.TypedRefused:N0}");
         Console.WriteLine($"  replies replayed from the cache {c.RepliesReplayed:N0}; rule broken: {(fuzz.Broken ?? "never")}");
         Console.WriteLine($"  managed heap after a full GC: {GC.GetTotalMemory(true) / 1024:N0} KB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB");
         return fuzz.Broken == null ? 0 : 1;

@@ -23,6 +23,13 @@ if (args.Length > 0 && args[0] == "--counts")
     return 0;
 }
 
+// `--time-against FIRMWARE.dll`: ns per edge of another firmware build and this one, alternately in one process.
+if (args.Length > 1 && args[0] == "--time-against")
+{
+    InterleavedEdgeTiming.Print(System.IO.Path.GetFullPath(args[1]));
+    return 0;
+}
+
 // `--forecast-table`: the wear forecast's error table of docs/health.md (deterministic, no timing).
 if (args.Length > 0 && args[0] == "--forecast-table")
 {

@@ -108,12 +108,15 @@ public sealed class DiagLink : IDisposable
     /// <summary>Over any stream (tests, stdio).</summary>
     public static DiagLink Over(Stream stream) => new(stream, stream);
 
-    /// <summary>Sends one command and waits for its reply, retrying a lost one with the same seq.</summary>
-    public DiagReply Request(string command)
+    /// <summary>
+    /// Sends one command and waits for its reply, retrying a lost one with the same seq. `tag`, when
+    /// given, makes the tag for the frame's seq and command (a destructive command: docs/console.md).
+    /// </summary>
+    public DiagReply Request(string command, Func<int, string, string>? tag = null)
     {
         int seq = _seq;
         _seq = _seq >= MachineFrame.MaxSeq ? 1 : _seq + 1;
-        string text = MachineFrame.Format(seq, command);
+        string text = MachineFrame.Format(seq, tag == null ? command : command + " !" + tag(seq, command));
         _sent = text.TrimEnd();
         byte[] frame = Encoding.UTF8.GetBytes(text);
         for (int attempt = 1; attempt <= Attempts; attempt++)
@@ -126,7 +129,12 @@ public sealed class DiagLink : IDisposable
             try
             {
                 _stream.Write(frame, 0, frame.Length);
-                _stream.Flush();
+                if (_owner is not SerialPort)
+                {
+                    // A serial port's Write returns once the bytes are written (or throws after WriteTimeout);
+                    // its Flush waits without bound on a port whose other side vanished.
+                    _stream.Flush();
+                }
             }
             catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or ObjectDisposedException)
             {
@@ -193,7 +201,8 @@ public sealed class DiagLink : IDisposable
     {
         if (_closed)
         {
-            throw new CliFailure(ExitCodes.IoFailure, $"the port closed ({_closedBecause}): the board was unplugged, reset or its emulator stopped");
+            string why = _closedBecause.Contains("closed", StringComparison.OrdinalIgnoreCase) ? "" : $" ({_closedBecause.TrimEnd('.')})";
+            throw new CliFailure(ExitCodes.IoFailure, $"the port closed{why}: the board was unplugged, reset or its emulator stopped");
         }
     }
 

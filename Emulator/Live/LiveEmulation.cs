@@ -93,11 +93,24 @@ public sealed class LiveEmulation
             t = next;
         }
         long done = Math.Min(n - 1, _total);
-        _status.WriteLine($"emulator: scenario done after {done:N0} insertions: health {HealthSummary.Of(_board.Fw).Health}, fallback {(_board.Fw.Fallback.Engaged ? "engaged" : "off")}; serving the console until interrupted");
+        if (!stop.IsCancellationRequested)
+        {
+            _status.WriteLine($"emulator: scenario done after {done:N0} insertions: health {HealthSummary.Of(_board.Fw).Health}, fallback {(_board.Fw.Fallback.Engaged ? "engaged" : "off")}; serving the console until interrupted");
+        }
         while (!stop.IsCancellationRequested)
         {
             WaitUntil(SimNow + 100_000, stop);
             _board.Fw.Core.Advance(Math.Max(SimNow, _board.Fw.Core.NowUs));
+        }
+        // What arrived just before the stop (a piped "status" then end of input) is still answered.
+        while (_input.TryDequeue(out var last))
+        {
+            Console.Receive(last, 0, last.Length, ConsoleNow);
+        }
+        Console.Poll(ConsoleNow);
+        if (done < _total)
+        {
+            _status.WriteLine($"emulator: the scenario stopped at insertion {done:N0} of {_total:N0}");
         }
         return done;
     }

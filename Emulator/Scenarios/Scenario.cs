@@ -84,12 +84,17 @@ public sealed record UserModel
 public sealed record DirtModel
 {
     public int Onset { get; init; }
+
+    /// <summary>Required in a file: dirt with no share of cards affected means nothing (see ScenarioFile).</summary>
+    [System.Text.Json.Serialization.JsonRequired]
     public double Probability { get; init; } = 0.35;
 }
 
 /// <summary>A detect switch that breaks at an insertion: "stuck" (held asserted), "open" (never asserts) or "chatter".</summary>
 public sealed record DetectFaultModel
 {
+    /// <summary>Required in a file: a fault with no mode is refused rather than taken as "stuck".</summary>
+    [System.Text.Json.Serialization.JsonRequired]
     public string Mode { get; init; } = "stuck";
     public int Onset { get; init; }
 }

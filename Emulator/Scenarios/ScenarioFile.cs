@@ -17,6 +17,8 @@ public static class ScenarioFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A key given twice is a typo or a merge gone wrong; the last one must not win in silence.
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>Reads a scenario file of the repository's own (examples/scenarios); posslot reads a user's file through InputFile and Parse.</summary>
@@ -54,6 +56,15 @@ public static class ScenarioFile
     {
         var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : Quote.Escaped(e.Path.TrimStart('$', '.')) + ": ";
         var message = e.Message;
+        if (message.Contains("uplicate", StringComparison.Ordinal))
+        {
+            return field + "given twice (each field once)";
+        }
+        var missing = System.Text.RegularExpressions.Regex.Match(message, "missing required properties including: '([^']*)'");
+        if (missing.Success)
+        {
+            return field + $"needs {Quote.Escaped(missing.Groups[1].Value)} too (see docs/scenario-format.md)";
+        }
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return field + "unknown field (see docs/scenario-format.md)";
@@ -103,6 +114,11 @@ public static class ScenarioFile
         Check(s.PowerCuts >= 0 && s.PowerCuts <= 100_000, "power_cuts must be 0..100000");
         Check(s.Wear.BounceNewUs >= 100 && s.Wear.BounceEndUs >= 100, "wear bounce spans must be at least 100 us");
         Check(s.Wear.BounceNewUs <= 30_000 && s.Wear.BounceEndUs <= 30_000, "wear bounce spans must be at most 30000 us");
+        // A contact bounces longer and more as it wears, never less: an inverted pair is a swapped typo.
+        Check(s.Wear.BounceEndUs >= s.Wear.BounceNewUs,
+            $"wear.bounce_end_us {s.Wear.BounceEndUs} is below wear.bounce_new_us {s.Wear.BounceNewUs}: a worn contact bounces at least as long as a new one");
+        Check(s.Wear.EdgesEnd >= s.Wear.EdgesNew,
+            $"wear.edges_end {s.Wear.EdgesEnd} is below wear.edges_new {s.Wear.EdgesNew}: a worn contact bounces at least as often as a new one");
         Check(s.Wear.SpringFailWidth > 0, "wear.spring_fail_width must be positive");
         Check(s.Users!.SeatDelayMinUs > 5_000 && s.Users.SeatDelayMaxUs >= s.Users.SeatDelayMinUs, "users seat delay must be above 5 ms, min <= max");
         // A card still not seated after the firmware's 5 s detect-release timeout is taken as a stuck switch.

@@ -147,5 +147,53 @@ namespace PosSlot.Firmware.Tests.Console
             byte[] nonce = keyless.Challenge(rig.T);
             Assert.AreEqual(AuthGate.Rejected, keyless.Respond(DeviceKey.Response(rig.Key.Key, nonce, ConsoleRig.Serial), rig.T));
         }
+
+        [TestMethod]
+        public void AKeylessBoardSaysSoAndCountsNothing()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.BootWithoutKey();
+            string challenge = rig.Send(1, "auth challenge");
+            Assert.AreEqual(ErrorCode.NotAvailable.ToString(), ConsoleRig.Field(challenge, "code"), challenge);
+            Assert.IsTrue(challenge.IndexOf("no device key") > 0, challenge);
+            for (int i = 0; i < 7; i++)
+            {
+                Assert.AreEqual(ErrorCode.NotAvailable.ToString(), ConsoleRig.Field(rig.Send(2 + i, "auth respond " + WrongResponse()), "code"));
+            }
+            Assert.AreEqual(0, rig.Auth.Failures);
+            Assert.AreEqual(0L, rig.Auth.LockedForUs(rig.T));
+            Assert.IsTrue(rig.Type("auth challenge").IndexOf("no device key") > 0);
+        }
+
+        [TestMethod]
+        public void AResponseOfTheWrongShapeIsRefusedBeforeItCounts()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            string challenge = rig.Send(1, "auth challenge");
+            string[] bad = new string[] { "12", new string('A', 63), new string('A', 65), new string('G', 64) };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                string reply = rig.Send(2 + i, "auth respond " + bad[i]);
+                Assert.AreEqual(ErrorCode.BadArguments.ToString(), ConsoleRig.Field(reply, "code"), bad[i]);
+                Assert.IsTrue(reply.IndexOf("64 hex digits") > 0, reply);
+            }
+            Assert.AreEqual(0, rig.Auth.Failures, "not an attempt");
+            byte[] nonce = Hex.Parse(ConsoleRig.Field(challenge, "nonce"));
+            string ok = rig.Send(9, "auth respond " + Hex.Of(DeviceKey.Response(rig.Key.Key, nonce, ConsoleRig.Serial)));
+            Assert.AreEqual("true", ConsoleRig.Field(ok, "session"), "the challenge is still good for the right response");
+        }
+
+        [TestMethod]
+        public void AFailedResponseIsNeverEchoedBack()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Send(1, "auth challenge");
+            string wrong = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF";
+            Assert.IsTrue(rig.Send(2, "auth respond " + wrong).IndexOf("0123456789ABCDEF") < 0);
+            rig.Send(3, "auth challenge");
+            string typed = rig.Type("auth respond " + wrong);
+            Assert.IsTrue(typed.IndexOf("error 8") >= 0, typed);
+            Assert.IsTrue(typed.Substring(typed.IndexOf("error 8")).IndexOf("0123456789ABCDEF") < 0, "only the person's own echo shows it");
+        }
     }
 }

@@ -64,7 +64,7 @@ namespace PosSlot.Firmware.Tests.Console
             Assert.IsTrue(Has(hello, "protocol:       diag/1"), hello);
             Assert.IsTrue(Has(hello, "board:          test-board"), hello);
             Assert.IsTrue(Has(hello, "serial:         " + ConsoleRig.Serial), hello);
-            Assert.IsTrue(Has(hello, " s\r\n"), "uptime in seconds");
+            Assert.IsTrue(Has(hello, "uptime:         2m38s\r\n"), "uptime as a person reads it: " + hello);
             string wear = rig.Type("wear");
             Assert.IsTrue(Has(wear, "baseline_ready: yes"), wear);
             Assert.IsTrue(Has(wear, "bounce_mean:"), wear);
@@ -130,6 +130,68 @@ namespace PosSlot.Firmware.Tests.Console
             string seen = rig.Type("lo");
             Assert.IsTrue(Has(seen, "protocol:"), seen);
             Assert.AreEqual(0L, rig.Console.LinesTimedOut);
+        }
+
+        [TestMethod]
+        public void ArrowKeysNeverEndUpInTheCommand()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Port.Clear();
+            rig.Raw("stat\u001b[D\u001b[Dus\u001b[A\r");
+            string seen = rig.Port.Text;
+            Assert.IsTrue(Has(seen, "health:"), seen);
+            Assert.IsFalse(Has(seen, "[D"), seen);
+        }
+
+        [TestMethod]
+        public void WhatRunsIsWhatTheBoardEchoed()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Port.Clear();
+            rig.Bytes(new byte[] { 0x73, 0x74, 0x61, 0xFF, 0xFE, 0x74, 0x75, 0x73, 0x0D }); // sta, two invalid bytes, tus
+            string seen = rig.Port.Text;
+            Assert.IsTrue(seen.IndexOf("status\r\n") == 0, seen);
+            Assert.IsTrue(Has(seen, "health:"), "the echoed command ran: " + seen);
+            rig.Port.Clear();
+            rig.Bytes(new byte[] { 0xEF, 0xBB, 0xBF, 0x68, 0x65, 0x6C, 0x6C, 0x6F, 0x0D }); // BOM, hello
+            seen = rig.Port.Text;
+            Assert.IsTrue(Has(seen, "protocol:"), seen);
+        }
+
+        [TestMethod]
+        public void TimesReadAsDurationsAndUnknownsAsWords()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Slot.Fw.Log.Append(PosSlot.Firmware.Events.EventCode.HealthChanged, 5381528000L, 0, 0x000103, 4);
+            rig.Slot.Fw.Log.Append(PosSlot.Firmware.Events.EventCode.ContactRestored, 5400000000L, 7, 40, 1);
+            string events = rig.Type("events");
+            Assert.IsTrue(Has(events, "1h29m41s"), events);
+            Assert.IsFalse(Has(events, "5381528"), events);
+            Assert.IsTrue(Has(events, "before the first insertion"), events);
+            Assert.IsTrue(Has(events, "contact_restored: 1"), events);
+            string wear = rig.Type("wear");
+            Assert.IsFalse(Has(wear, "-1"), wear);
+            Assert.IsTrue(Has(wear, "failed_in:      unknown"), wear);
+        }
+
+        [TestMethod]
+        public void AdviceWithNothingRaisedSaysNone()
+        {
+            ConsoleRig rig = new ConsoleRig(1);
+            string seen = rig.Type("advice");
+            Assert.IsTrue(Has(seen, "advice:         none"), seen);
+        }
+
+        [TestMethod]
+        public void LifeUsedHasOneMeaning()
+        {
+            // status: insertions over the rated life. wear: the forecast's own estimate, under its own name.
+            ConsoleRig rig = new ConsoleRig(1);
+            rig.Slot.Feed(InsertionShape.Healthy(), 60);
+            Assert.IsTrue(Has(rig.Type("status"), "life_used:"));
+            string wear = rig.Send(5, "wear");
+            Assert.IsTrue(wear.IndexOf("\"life_used_pct\"") < 0, wear);
+            Assert.IsTrue(wear.IndexOf("\"forecast_life_used_pct\"") > 0, wear);
         }
     }
 }

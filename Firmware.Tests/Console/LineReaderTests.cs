@@ -132,5 +132,100 @@ namespace PosSlot.Firmware.Tests.Console
             r.Feed(8, 3, out echo);
             Assert.IsNull(echo, "nothing to erase");
         }
+
+        /// <summary>Feeds raw bytes 1 ms apart; returns the lines joined by '|' and (out) the echo.</summary>
+        static string RunBytes(LineReader r, byte[] bytes, out string echoed)
+        {
+            StringBuilder seen = new StringBuilder();
+            StringBuilder echo = new StringBuilder();
+            long t = 0;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                t += 1000;
+                string e;
+                if (r.Feed(bytes[i], t, out e) == LineReader.LineReady)
+                {
+                    seen.Append(r.TakeLine()).Append('|');
+                }
+                if (e != null)
+                {
+                    echo.Append(e);
+                }
+            }
+            echoed = echo.ToString();
+            return seen.ToString();
+        }
+
+        static byte[] Bytes(params int[] b)
+        {
+            byte[] o = new byte[b.Length];
+            for (int i = 0; i < b.Length; i++)
+            {
+                o[i] = (byte)b[i];
+            }
+            return o;
+        }
+
+        static byte[] Join(string a, byte[] mid, string b)
+        {
+            byte[] x = Encoding.UTF8.GetBytes(a);
+            byte[] y = Encoding.UTF8.GetBytes(b);
+            byte[] o = new byte[x.Length + mid.Length + y.Length];
+            System.Array.Copy(x, 0, o, 0, x.Length);
+            System.Array.Copy(mid, 0, o, x.Length, mid.Length);
+            System.Array.Copy(y, 0, o, x.Length + mid.Length, y.Length);
+            return o;
+        }
+
+        [TestMethod]
+        public void ArrowKeysAndOtherEscapeSequencesAreConsumedWhole()
+        {
+            string echo;
+            // Left, Left (CSI), Up (SS3, as in application cursor mode), Ctrl+Right with parameters, Home.
+            byte[] keys = Join("stat", Encoding.UTF8.GetBytes("\u001b[D\u001b[D\u001bOA\u001b[1;5C\u001b[H"), "us\r");
+            Assert.AreEqual("status|", RunBytes(new LineReader(), keys, out echo));
+            Assert.AreEqual("status", echo, "nothing of the sequences is echoed");
+            Assert.AreEqual("|", RunBytes(new LineReader(), Encoding.UTF8.GetBytes("\u001b[A\r"), out echo), "Up alone: an empty line");
+        }
+
+        [TestMethod]
+        public void ALoneEscapeKeyDoesNotEatTheNextKeyTypedLater()
+        {
+            LineReader r = new LineReader();
+            string echo;
+            r.Feed(27, 1000, out echo);
+            r.Feed((byte)'o', 1000 + 500000, out echo);
+            Assert.AreEqual("o", echo);
+            r.Feed((byte)'k', 1000 + 500001, out echo);
+            r.Feed(13, 1000 + 500002, out echo);
+            Assert.AreEqual("ok", r.TakeLine());
+        }
+
+        [TestMethod]
+        public void InvalidUtf8IsDroppedFromTheLineAndTheEchoAlike()
+        {
+            string echo;
+            Assert.AreEqual("status|", RunBytes(new LineReader(), Join("sta", Bytes(0xFF, 0xFE), "tus\r"), out echo));
+            Assert.AreEqual("status", echo);
+            // An overlong '/', a lone continuation byte, a lead cut short by ASCII, a surrogate.
+            Assert.AreEqual("ab|", RunBytes(new LineReader(), Join("a", Bytes(0xC0, 0xAF, 0x80, 0xE4, 0xB8, 0xED, 0xA0, 0x80), "b\r"), out echo));
+            Assert.AreEqual("ab", echo);
+        }
+
+        [TestMethod]
+        public void ValidUtf8IsEchoedAsTyped()
+        {
+            string echo;
+            Assert.AreEqual("advice \u4e2d|", RunBytes(new LineReader(), Encoding.UTF8.GetBytes("advice \u4e2d\r"), out echo));
+            Assert.AreEqual("advice \u4e2d", echo);
+        }
+
+        [TestMethod]
+        public void AByteOrderMarkIsIgnored()
+        {
+            string echo;
+            Assert.AreEqual("hello|", RunBytes(new LineReader(), Join("", Bytes(0xEF, 0xBB, 0xBF), "hello\r"), out echo));
+            Assert.AreEqual("hello", echo);
+        }
     }
 }

@@ -109,6 +109,27 @@ namespace PosSlot.Firmware.Tests.Console
         }
 
         [TestMethod]
+        public void EveryMilestoneIsPushedWithItsId()
+        {
+            ConsoleRig rig = new ConsoleRig(3);
+            rig.Send(1, "hello");
+            rig.Slot.LearnBaseline();
+            rig.Port.Clear();
+            InsertionShape never = InsertionShape.Healthy();
+            never.NeverSeats = true;
+            rig.Slot.Feed(never, 80);
+            rig.Console.Poll(rig.T);
+            string text = rig.Port.Text;
+            int at = text.IndexOf("$0 {\"ok\":true,\"data\":{\"event\":\"milestone\",\"code\":\"flag_raised\",\"id\":");
+            Assert.IsTrue(at >= 0, text);
+            string frame = text.Substring(at, text.IndexOf('\r', at) - at);
+            Assert.IsTrue(ConsoleRig.FrameIntact(frame), frame);
+            long id = long.Parse(ConsoleRig.Field(frame, "id"));
+            string listed = rig.Send(2, "events --since " + (id - 1).ToString() + " --limit 1");
+            Assert.IsTrue(listed.IndexOf("{\"id\":" + id.ToString() + ",") > 0 && listed.IndexOf("flag_raised") > 0, listed);
+        }
+
+        [TestMethod]
         public void AFullEventQueueDropsTheOldestAndTheNextEventSaysHowMany()
         {
             ConsoleRig rig = new ConsoleRig(4);

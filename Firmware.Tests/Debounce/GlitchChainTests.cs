@@ -37,6 +37,7 @@ namespace PosSlot.Firmware.Tests.Debounce
                 case 3: return new long[] { 500 };                             // one pulse: the join as it was
                 case 4: return new long[] { 3100, 2300, 1500 };                // last pulse farther than 1 ms: EMI
                 case 5: return new long[] { 5000, 2400, 1600, 800 };           // a 2.6 ms gap ends the run
+                case 6: return new long[] { 8000, 7200, 6400, 5600, 4800, 4000, 3200, 2400, 1600, 800 }; // a run of 7.2 ms, the burst 8 ms after its first pulse
                 default: return null;
             }
         }
@@ -56,7 +57,8 @@ namespace PosSlot.Firmware.Tests.Debounce
                 case 2: return 4500;
                 case 3: return 500;
                 case 4: return 0;
-                default: return 2400;
+                case 5: return 2400;
+                default: return 8000;
             }
         }
 

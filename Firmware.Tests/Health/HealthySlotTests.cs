@@ -9,7 +9,7 @@ namespace PosSlot.Firmware.Tests.Health
     {
         /// <summary>
         /// Feeds `cards` healthy insertions (about 1 in 100 a half-insert) and checks nothing is
-        /// flagged. Streams: the rig's recorder counts events and keeps only notable ones, so the run
+        /// flagged. Streams: the rig's recorder counts events exactly and keeps only the last few, so the run
         /// fits a device heap at any length. HostOnly/HealthySlotSoakTests runs it 100,000 times.
         /// </summary>
         public static void RunsWithoutAFlag(int seed, int cards)

@@ -6,7 +6,7 @@ namespace PosSlot.Firmware.Tests.Slot
     /// <summary>
     /// Whatever the pins do, the core does not throw, never asks for a deadline in the past, and
     /// keeps its counts consistent: every removal closes an insertion, at most one card is in.
-    /// The rig's recorder streams (counts, keeps the first notable events): fits a device heap.
+    /// The rig's recorder streams (exact counts, a ring of recent events): fits a device heap.
     /// </summary>
     [TestClass]
     public class RandomEdgeTests

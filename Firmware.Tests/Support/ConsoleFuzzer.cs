@@ -6,9 +6,10 @@ namespace PosSlot.Firmware.Tests.Support
     /// <summary>
     /// Throws seeded random traffic at a console: well-formed frames and typed lines (destructive ones
     /// among them, and real logins), then damages some of it — flipped bits, dropped and duplicated
-    /// bytes, garbage bursts, pauses past the line timeout. After every chunk it checks the rule that
-    /// matters: a destructive command ran only if its request arrived exactly as written, was a
-    /// destructive command, and a session was open (a typed line may carry harmless noise). Streams: nothing is kept per line.
+    /// bytes, garbage bursts, pauses past the line timeout; destructive frames tagged with the open
+    /// session's key, a stale or foreign key, or no tag. After every chunk it checks the rule that
+    /// matters: a destructive command ran only from a machine frame that arrived exactly as written,
+    /// tagged with the open session's key (a typed line never runs one). Streams: nothing is kept per line.
     /// </summary>
     public sealed class ConsoleFuzzer
     {
@@ -27,11 +28,17 @@ namespace PosSlot.Firmware.Tests.Support
         readonly ConsoleRig _rig;
         readonly SeededRandom _r;
         int _seq = 1;
+        byte[] _sessionKey;
+        readonly byte[] _foreignKey = new byte[32];
 
         public long Lines;
         public long Damaged;
         public long DestructiveIntactAuthed;
         public long DestructiveRefused;
+
+        /// <summary>Intact destructive frames refused in an open session for a missing or foreign tag, and typed destructive lines refused.</summary>
+        public long TagRefused;
+        public long TypedRefused;
         public long Logins;
 
         /// <summary>Destructive requests that ran although bytes around them were damaged (ignored bytes, extra line ends): what ran was still exactly what was sent.</summary>
@@ -72,7 +79,12 @@ namespace PosSlot.Firmware.Tests.Support
             string command = destructive ? s_destructive[_r.Next(s_destructive.Length)] : s_harmless[_r.Next(s_harmless.Length)];
             bool machine = _r.Next(3) != 0;
             int seq = _r.Next(10) == 0 ? _seq : ++_seq; // sometimes a retry of the last seq
-            string text = machine ? ConsoleRig.Frame(seq, command) : command + "\r";
+            // A destructive frame is tagged as posslot diag does, mostly with this session's key.
+            int tagKind = destructive && machine ? _r.Next(6) : 5;
+            bool goodTag = tagKind < 4 && _sessionKey != null;
+            string text = !machine ? command + "\r"
+                : (tagKind < 4 && _sessionKey != null ? ConsoleRig.TaggedFrame(seq, command, _sessionKey)
+                : (tagKind == 4 ? ConsoleRig.TaggedFrame(seq, command, _foreignKey) : ConsoleRig.Frame(seq, command)));
             byte[] clean = Encoding.UTF8.GetBytes(text);
             byte[] sent = _r.Next(3) == 0 ? Damage(clean) : clean;
             // Intact: the request's own bytes arrived unchanged as a line of their own (noise before or after is other lines).
@@ -92,9 +104,8 @@ namespace PosSlot.Firmware.Tests.Support
                 // A typed line has no check value: what runs is what the console read and echoed, in a
                 // session; noise that changed its words is counted, not forbidden.
                 bool same = SameWords(_rig.Console.LastDestructiveCommand, command);
-                bool allowed = authed && ran == 1 && (machine
-                    ? destructive && same && _rig.Console.LastDestructiveSeq == seq
-                    : _rig.Console.LastDestructiveSeq == 0);
+                bool allowed = authed && ran == 1 && machine && goodTag
+                    && destructive && same && _rig.Console.LastDestructiveSeq == seq;
                 if (!allowed)
                 {
                     Broken = "a destructive command ran from " + (machine ? "frame '" : "line '") + _rig.Console.LastDestructiveCommand
@@ -110,9 +121,20 @@ namespace PosSlot.Firmware.Tests.Support
                 }
                 DestructiveIntactAuthed++;
             }
-            else if (destructive && intact && _rig.Console.RepliesReplayed == cacheHitsBefore && !authed)
+            else if (destructive && intact && _rig.Console.RepliesReplayed == cacheHitsBefore)
             {
-                DestructiveRefused++;
+                if (!machine)
+                {
+                    TypedRefused++;
+                }
+                else if (!authed)
+                {
+                    DestructiveRefused++;
+                }
+                else if (!goodTag)
+                {
+                    TagRefused++;
+                }
             }
         }
 
@@ -132,6 +154,7 @@ namespace PosSlot.Firmware.Tests.Support
             if (_rig.Auth.Authenticated(_rig.T))
             {
                 Logins++;
+                _sessionKey = DeviceKey.SessionKey(_rig.Key.Key, nonce, response);
             }
         }
 

@@ -45,14 +45,25 @@ namespace PosSlot.Firmware.Tests.Support
 
         public long T { get { return Slot.T; } set { Slot.T = value; } }
 
+        /// <summary>Starts a console on a board that was never given a key file.</summary>
+        public void BootWithoutKey()
+        {
+            Boot(null);
+        }
+
         /// <summary>Starts a console (again): the board rebooted, the drive is kept.</summary>
         public void Boot()
+        {
+            Boot(Key);
+        }
+
+        void Boot(DeviceKey key)
         {
             DeviceIdentity id = new DeviceIdentity();
             id.Board = "test-board";
             id.FirmwareVersion = "1.0.0";
             id.Serial = Serial;
-            Auth = new AuthGate(Key, Nonces, Flash);
+            Auth = new AuthGate(key, Nonces, Flash);
             Console = new DiagConsole(Slot.Fw, id, Auth, Port, new FixedProbe(), Flash, T);
             HeapProbe.Checkpoint(null);
         }
@@ -85,6 +96,25 @@ namespace PosSlot.Firmware.Tests.Support
             return Port.FirstLine();
         }
 
+        /// <summary>A destructive request as posslot diag sends it: tagged with the session key (the last Login's).</summary>
+        public string Act(int seq, string command)
+        {
+            Port.Clear();
+            Raw(TaggedFrame(seq, command, SessionKey));
+            return Port.FirstLine();
+        }
+
+        /// <summary>`$seq command !TAG*CRC`: the tag over "seq command" with `sessionKey`, the CRC over everything between `$` and `*`.</summary>
+        public static string TaggedFrame(int seq, string command, byte[] sessionKey)
+        {
+            byte[] signed = Encoding.UTF8.GetBytes(seq.ToString() + " " + command);
+            string inner = seq.ToString() + " " + command + " !" + Hex.Of(DeviceKey.Tag(sessionKey, signed, 0, signed.Length));
+            return "$" + inner + "*" + Hex.Of(Crc16Xmodem.Compute(inner), 4) + "\r\n";
+        }
+
+        /// <summary>The session key of the last Login (null before).</summary>
+        public byte[] SessionKey;
+
         public static string Frame(int seq, string command)
         {
             string inner = seq.ToString() + " " + command;
@@ -99,6 +129,7 @@ namespace PosSlot.Firmware.Tests.Support
             byte[] response = DeviceKey.Response(Key.Key, Hex.Parse(nonce), Serial);
             string reply = Send(seq + 1, "auth respond " + Hex.Of(response));
             Assert.IsTrue(reply.IndexOf("\"session\":true") > 0, reply);
+            SessionKey = DeviceKey.SessionKey(Key.Key, Hex.Parse(nonce), response);
         }
 
         /// <summary>The string value of "name" in a JSON reply (test-side reading, enough for flat fields).</summary>

@@ -3,8 +3,8 @@ using PosSlot.Firmware.Health;
 namespace PosSlot.Firmware.Tests.Support
 {
     /// <summary>
-    /// A SlotFirmware with a streaming recorder (counts every event, keeps the first notable ones, so
-    /// long runs fit a device heap), a fallback line, a seeded generator and a clock.
+    /// A SlotFirmware with a streaming recorder (exact counts and firsts, the last few notable events:
+    /// the same few KB however long the run), a fallback line, a seeded generator and a clock.
     /// </summary>
     public sealed class Rig
     {

@@ -67,7 +67,7 @@ namespace PosSlot.Firmware.Tests.Support
         /// <summary>The analyser's whole state as bytes: two firmwares with equal bytes judge the slot alike.</summary>
         public static byte[] HealthBytes(SlotFirmware fw)
         {
-            ByteWriter w = new ByteWriter(16384);
+            ByteWriter w = new ByteWriter(new StoreSettings().SnapshotCapacity);
             fw.Health.SaveState(w);
             fw.Counters.SaveState(w);
             fw.Fallback.SaveState(w);

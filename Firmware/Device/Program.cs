@@ -123,8 +123,8 @@ namespace PosSlot.Firmware.Device
                 }
                 try
                 {
-                    s_fw.Core.Advance(now);
-                    deadline.Arm(s_fw.Core.NextDeadlineUs);
+                    // Advance hands back the next deadline: no second read through the getter.
+                    deadline.Arm(s_fw.Core.Advance(now));
                 }
                 catch (Exception e)
                 {

@@ -74,6 +74,9 @@ public sealed class DispatchPageBrowserTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Generous: a loaded 2-core CI machine renders slowly; a real failure still ends the test.
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
         try
         {
             await page.GotoAsync(web.Address.ToString());

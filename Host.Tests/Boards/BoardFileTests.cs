@@ -57,7 +57,7 @@ public class BoardFileTests
 
     [TestMethod]
     [DataRow("deploy_address", "0x1B0000", "the esp32 deployment partition is at 0x1E0000 or 0x1C0000")]
-    [DataRow("nanoff_target", "ESP32_S3_OCTAL", "nanoff_target ESP32_S3_OCTAL is not a esp32 firmware")]
+    [DataRow("nanoff_target", "ESP32_S3_OCTAL", "nanoff_target ESP32_S3_OCTAL is not a firmware for the esp32")]
     [DataRow("mcu", "esp8266", "mcu 'esp8266' must be esp32 or esp32-s3")]
     [DataRow("name", "My Board", "name 'My Board' must be lower-case")]
     public void AWrongFlashingFactIsRefused(string field, string value, string expected)

@@ -44,8 +44,8 @@ public class ScenarioInputTests
     [DataRow("{\"wear\": {\"edges_new\": -3}}", "wear.edges_new")]
     [DataRow("{\"wear\": {\"spring_fail_start\": -1}}", "wear.spring_fail_start")]
     [DataRow("{\"wear\": {\"seat_delay_growth\": -1}}", "wear.seat_delay_growth")]
-    [DataRow("{\"dirt\": {\"onset\": -1}}", "dirt.onset")]
-    [DataRow("{\"detect_fault\": {\"onset\": -1}}", "detect_fault.onset")]
+    [DataRow("{\"dirt\": {\"onset\": -1, \"probability\": 0.3}}", "dirt.onset")]
+    [DataRow("{\"detect_fault\": {\"onset\": -1, \"mode\": \"stuck\"}}", "detect_fault.onset")]
     [DataRow("{\"insertions_per_day\": 1e-300}", "insertions_per_day")]
     [DataRow("{\"insertions_per_day\": 0.0001}", "insertions_per_day")]
     public void Case8_OutOfRangeValueIsNamed(string json, string field) => AssertBadInput(Emulate(json), field);

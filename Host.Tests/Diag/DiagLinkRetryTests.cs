@@ -77,10 +77,12 @@ public class DiagLinkRetryTests
         using var link = DiagLink.Over(wire);
         link.ReplyTimeout = TimeSpan.FromMilliseconds(300);
         var challenge = link.Request("auth challenge");
-        var response = DeviceKey.Response(key.Key, Hex.Parse(challenge.Text("nonce"))!, "PS-1");
+        var nonce = Hex.Parse(challenge.Text("nonce"))!;
+        var response = DeviceKey.Response(key.Key, nonce, "PS-1");
         Assert.IsTrue(link.Request("auth respond " + Hex.Of(response)).Ok);
+        var sessionKey = DeviceKey.SessionKey(key.Key, nonce, response);
         wire.RepliesToLose = 1;
-        var reply = link.Request("fallback force on --minutes 3");
+        var reply = link.Request("fallback force on --minutes 3", (seq, command) => DiagSession.Tag(sessionKey, seq, command));
         Assert.IsTrue(reply.Ok, reply.Body);
         Assert.AreEqual(1L, link.Retries);
         Assert.AreEqual(1L, wire.Console.RepliesReplayed, "the board answered the retry from its cache");

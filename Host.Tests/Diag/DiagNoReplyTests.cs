@@ -25,8 +25,9 @@ public class DiagNoReplyTests
     [TestMethod]
     public void GarbageWithoutLineEndsIsNotConsoleFrames()
     {
-        // Noise streams in and never a line end (a wrong baud rate looks like this).
-        var run = Hello("SYSTEM:'while true; do printf \"~#@!\"; sleep 0.05; done'");
+        // Each request is answered with noise and never a line end (a wrong baud rate looks like this).
+        // (The peer ends at end of input: a loop that only writes would outlive socat.)
+        var run = Hello("SYSTEM:'while read -r l; do printf \"~#@!~#@!~#@!~#@!~#@!\"; done'");
         Assert.AreEqual(ExitCodes.DeviceGarbage, run.ExitCode, run.Error);
         StringAssert.Contains(run.Error, "not console frames");
     }

@@ -80,7 +80,7 @@ public class DiagOverPtyTests
         try
         {
             var run = Diag(s_done.PtyPath, "--key-file", other, "maintenance", "cleaned");
-            Assert.AreEqual(ExitCodes.DeviceRefused, run.ExitCode);
+            Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, "the tool checked the serial itself");
             StringAssert.Contains(run.Error, "the key file is for serial PS-OTHER");
         }
         finally
@@ -153,12 +153,46 @@ public class DiagOverPtyTests
     }
 
     [TestMethod]
-    public void WatchShowsStatusAndPushedEvents()
+    public void WatchPrintsOneReadableLinePerEventAndStatus()
+    {
+        var run = Diag(s_running.PtyPath, "watch", "--seconds", "3");
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var line in lines)
+        {
+            Assert.IsFalse(line.Contains('{') || line.StartsWith("event "), "no protocol JSON for a person: " + line);
+            Assert.IsTrue(Regex.IsMatch(line, @"^\d\d:\d\d:\d\d  (status: |insertion \d+  )"), "time, then what: " + line);
+        }
+        Assert.IsTrue(Array.Exists(lines, l => Regex.IsMatch(l, @"  status: (Healthy|Watch|Degraded|Failed), fallback ")), run.Output);
+        Assert.IsTrue(Array.Exists(lines, l => l.EndsWith("card withdrawn, or the contact opened under it")), "cards keep coming: their withdrawals are pushed\n" + run.Output);
+    }
+
+    [TestMethod]
+    public void WatchJsonIsOneObjectPerLine()
     {
         var run = Diag(s_running.PtyPath, "watch", "--seconds", "3", "--json");
         Assert.AreEqual(0, run.ExitCode, run.Error);
-        StringAssert.Contains(run.Output, "\"health\":");
-        StringAssert.Contains(run.Output, "\"event\":\"transaction_interrupted\"", "cards keep coming: their withdrawals are pushed");
+        var types = new System.Collections.Generic.List<string>();
+        foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = JsonDocument.Parse(line);
+            types.Add(doc.RootElement.GetProperty("type").GetString()!);
+            Assert.IsTrue(doc.RootElement.TryGetProperty(types[^1] == "event" ? "event" : "health", out _), line);
+            Assert.IsFalse(doc.RootElement.TryGetProperty("ok", out _), "the board's data, not its reply wrapper: " + line);
+        }
+        CollectionAssert.Contains(types, "status");
+        CollectionAssert.Contains(types, "event");
+    }
+
+    [TestMethod]
+    public void EventsFromTheFirmwareEndWithItsRoutineCounts()
+    {
+        s_done.WaitFor(l => l.Contains("scenario done"), TimeSpan.FromSeconds(60));
+        var run = Diag(s_done.PtyPath, "events", "--all");
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Output, "baseline_learned");
+        StringAssert.Contains(run.Output, "since the last milestone: ");
+        Assert.IsFalse(run.Output.Contains("more after id"), "--all leaves nothing for another page");
     }
 
     [TestMethod]

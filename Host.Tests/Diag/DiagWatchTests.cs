@@ -15,7 +15,7 @@ public class DiagWatchTests
     static CliInBackground Watch(EmulatorProcess board, params string[] more)
     {
         var watch = new CliInBackground(["diag", "--port", board.PtyPath, "watch", .. more]);
-        Assert.IsTrue(watch.WaitForOutput(o => o.Contains("health"), Bound), "watch never showed the status: " + watch.Error);
+        Assert.IsTrue(watch.WaitForOutput(o => o.Contains("status: "), Bound), "watch never showed the status: " + watch.Error);
         return watch;
     }
 

@@ -61,7 +61,7 @@ public class EmulateCommandTests
         var missed = run with { FirmwareInsertions = run.FirmwareInsertions - 3 };
         Assert.IsFalse(missed.CountsAsExpected);
         var text = new StringWriter();
-        PosSlot.Host.Emulation.EmulateText.Write(missed, text);
+        PosSlot.Host.Emulation.EmulateText.Write(missed, text, PosSlot.Host.Emulation.Expectation.Of(missed, 200));
         StringAssert.Contains(text.ToString(), "MISMATCH");
         Assert.IsFalse((run with { FirmwareInsertions = run.FirmwareInsertions + 1 }).CountsAsExpected, "an extra card is a mismatch too");
     }

@@ -12,6 +12,23 @@ public class RandomScenarioTests
     {
         double P() => rnd.NextDouble() < 0.3 ? 0 : rnd.NextDouble();
         string[] modes = { "stuck", "open", "chatter" };
+        var s = Draw(rnd, P, modes);
+        // A worn contact never bounces less than a new one (ScenarioFile.Validate): the two draws, in order.
+        var w = s.Wear;
+        return s with
+        {
+            Wear = w with
+            {
+                BounceNewUs = Math.Min(w.BounceNewUs, w.BounceEndUs),
+                BounceEndUs = Math.Max(w.BounceNewUs, w.BounceEndUs),
+                EdgesNew = Math.Min(w.EdgesNew, w.EdgesEnd),
+                EdgesEnd = Math.Max(w.EdgesNew, w.EdgesEnd),
+            },
+        };
+    }
+
+    static Scenario Draw(Random rnd, Func<double> P, string[] modes)
+    {
         return new Scenario
         {
             Name = "random",

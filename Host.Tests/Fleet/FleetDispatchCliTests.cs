@@ -106,4 +106,32 @@ public sealed class FleetDispatchCliTests
         Assert.AreEqual(2, db.ExitCode);
         StringAssert.Contains(db.Error, "--db");
     }
+
+    [TestMethod]
+    public async Task EvaluateRefusesASpecialOrMalformedTruthFileInOneLine()
+    {
+        var db = await StoreWith(State("b1", Day0, "Healthy"));
+        var truth = Path.Combine(Path.GetTempPath(), $"posslot-truth-{Guid.NewGuid():N}.json");
+        try
+        {
+            var device = CliRun.Of("fleet", "evaluate", "--db", "sqlite:" + db, "--truth", "/dev/zero");
+            Assert.AreEqual(2, device.ExitCode, device.Error);
+            Assert.AreEqual(1, device.Error.Trim().Split('\n').Length, device.Error);
+
+            File.WriteAllText(truth, "{\"end\": \"soon\", \"boards\": []}");
+            var bad = CliRun.Of("fleet", "evaluate", "--db", "sqlite:" + db, "--truth", truth);
+            Assert.AreEqual(2, bad.ExitCode, bad.Error);
+            StringAssert.Contains(bad.Error, "--truth");
+
+            File.WriteAllText(truth, "{\"end\": \"2026-06-30T00:00:00Z\", \"boards\": [{\"serial\": \"b1\", \"site\": \"shop-1\", \"scenario\": \"fresh\", \"fails_at\": null}]}");
+            var ok = CliRun.Of("fleet", "evaluate", "--db", "sqlite:" + db, "--truth", truth, "--horizons", "14d", "--checkpoints", "2");
+            Assert.AreEqual(0, ok.ExitCode, ok.Error);
+            StringAssert.Contains(ok.Output, "| 14 d | dispatch | 2 |");
+        }
+        finally
+        {
+            File.Delete(db);
+            File.Delete(truth);
+        }
+    }
 }

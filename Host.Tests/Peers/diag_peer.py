@@ -5,7 +5,15 @@ Usage: diag_peer.py PORT [SECONDS]
 Reads `hello` and `status` in machine mode, checks every CRC, then waits up to SECONDS (default 20)
 for one seq-0 event. Prints one JSON object with what it read; exits 0 only if all three arrived
 intact and well-formed.
+
+Usage: diag_peer.py act PORT KEYFILE COMMAND...
+Logs in with the key file (challenge-response), derives the session key, and runs COMMAND three
+ways: untagged (as any other client on the line would send it), tagged with the session key, and
+tagged again after `auth logout`. Prints one JSON object; exits 0 only if the untagged and the
+after-logout attempts were refused and the tagged one ran.
 """
+import hashlib
+import hmac
 import json
 import random
 import sys
@@ -27,9 +35,28 @@ def crc16_xmodem(data: bytes) -> int:
 assert crc16_xmodem(b"123456789") == 0x31C3
 
 
-def frame(seq: int, command: str) -> bytes:
+def frame(seq: int, command: str, session_key: bytes = None) -> bytes:
     inner = f"{seq} {command}".encode("utf-8")
+    if session_key is not None:
+        # The tag: the first 16 bytes of HMAC-SHA256(session key, "seq command"), 32 uppercase hex digits.
+        tag = hmac.new(session_key, inner, hashlib.sha256).digest()[:16]
+        inner += b" !" + tag.hex().upper().encode()
     return b"$" + inner + b"*" + f"{crc16_xmodem(inner):04X}".encode() + b"\r\n"
+
+
+def read_key_file(path: str):
+    serial_no, key = None, None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, _, value = line.partition("=")
+            if name.strip() == "serial":
+                serial_no = value.strip()
+            elif name.strip() == "key":
+                key = bytes.fromhex(value.strip())
+    return serial_no, key
 
 
 class Peer:
@@ -80,12 +107,12 @@ class Peer:
             else:
                 self.replies[seq] = body
 
-    def request(self, command: str, timeout: float = 3.0):
+    def request(self, command: str, timeout: float = 3.0, session_key: bytes = None):
         self.replies = getattr(self, "replies", {})
         self.seq += 1
         seq = self.seq
         for _ in range(3):  # a lost reply: same frame again (the board answers from its cache)
-            self.s.write(frame(seq, command))
+            self.s.write(frame(seq, command, session_key))
             deadline = time.time() + timeout
             while time.time() < deadline:
                 self.pump()
@@ -94,7 +121,36 @@ class Peer:
         raise RuntimeError(f"no reply to {command!r}")
 
 
+def act(port: str, key_file: str, command: str):
+    serial_no, key = read_key_file(key_file)
+    peer = Peer(port)
+    challenge = peer.request("auth challenge")["data"]
+    if challenge["serial"] != serial_no:
+        raise SystemExit(f"key file for {serial_no}, board {challenge['serial']}")
+    nonce = bytes.fromhex(challenge["nonce"])
+    response = hmac.new(key, nonce + serial_no.encode("utf-8"), hashlib.sha256).digest()
+    login = peer.request("auth respond " + response.hex().upper())
+    session_key = hmac.new(key, b"session" + nonce + response, hashlib.sha256).digest()
+    untagged = peer.request(command)
+    tagged = peer.request(command, session_key=session_key)
+    logout = peer.request("auth logout")
+    after = peer.request(command, session_key=session_key)
+    code = lambda r: r.get("err", {}).get("code")
+    ok = (
+        login.get("ok") is True
+        and code(untagged) == 14
+        and tagged.get("ok") is True
+        and logout.get("ok") is True
+        and code(after) == 7
+    )
+    print(json.dumps({"login": login, "untagged": untagged, "tagged": tagged, "after_logout": after, "bad_crc": peer.bad_crc, "ok": ok}))
+    sys.exit(0 if ok else 1)
+
+
 def main():
+    if sys.argv[1] == "act":
+        act(sys.argv[2], sys.argv[3], " ".join(sys.argv[4:]))
+        return
     port = sys.argv[1]
     wait = float(sys.argv[2]) if len(sys.argv) > 2 else 20.0
     peer = Peer(port)

@@ -32,7 +32,7 @@ public static partial class BoardRules
         Need(b.RatedCycles is >= 1000 and <= 10_000_000, $"rated_cycles {b.RatedCycles} must be 1000..10000000");
         bool s3Target = b.NanoffTarget.StartsWith("ESP32_S3", StringComparison.Ordinal);
         Need(b.NanoffTarget.StartsWith(mcu.TargetPrefix, StringComparison.Ordinal) && (mcu == McuPins.Esp32S3 || (!s3Target && !b.NanoffTarget.StartsWith("ESP32_C", StringComparison.Ordinal) && !b.NanoffTarget.StartsWith("ESP32_S2", StringComparison.Ordinal))),
-            $"nanoff_target {b.NanoffTarget} is not a {b.Mcu} firmware");
+            $"nanoff_target {b.NanoffTarget} is not a firmware for the {b.Mcu}");
         Need(mcu.DeployAddresses.Contains(b.DeployAddress, StringComparer.OrdinalIgnoreCase),
             $"deploy_address {b.DeployAddress}: the {b.Mcu} deployment partition is at {string.Join(" or ", mcu.DeployAddresses)} (nanoff's default does not fit a classic ESP32)");
 

@@ -112,7 +112,7 @@ public static class DiagCommand
     static Command Watch()
     {
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C)." };
-        var c = new Command("watch", "A live view of the slot's status and the events the board pushes.") { seconds };
+        var c = new Command("watch", "The events the board pushes, as they come, and the slot's status when it changes: a live view on a terminal, one line each when piped, JSON Lines with --json. Exits 3 when the board is lost.") { seconds };
         c.SetAction(p => With(p, s =>
         {
             using var stop = new CancellationTokenSource();
@@ -188,11 +188,18 @@ public static class DiagCommand
         return new Command("log", "The board's event log.") { clear };
     }
 
-    /// <summary>An authenticated command: challenge-response from the key file, then the command.</summary>
+    /// <summary>An authenticated command: challenge-response from the key file, the command tagged with the session's key, then logout (also on Ctrl+C).</summary>
     static int Changing(ParseResult p, string command) => With(p, s =>
     {
-        s.Authenticate();
-        s.Print(s.Run(command));
+        try
+        {
+            s.Authenticate();
+            s.Print(s.RunAuthorised(command));
+        }
+        finally
+        {
+            s.EndSession();
+        }
     });
 
     static int With(ParseResult p, Action<DiagSession> work)

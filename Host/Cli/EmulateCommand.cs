@@ -50,8 +50,26 @@ public static class EmulateCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+            if (parse.GetValue(consoleMode) == null)
+            {
+                // These pace and key the live console only; a batch run would silently ignore them.
+                foreach (var (option, what) in new (Option, string)[] { (speed, "it paces the live console"), (keyFile, "it is the live console's key") })
+                {
+                    if (Given(option))
+                    {
+                        error.WriteLine($"posslot emulate: {option.Name} works only with --console ({what}); a run without --console goes as fast as it can");
+                        return ExitCodes.BadInput;
+                    }
+                }
+            }
             if (parse.GetValue(list))
             {
+                if (parse.GetValue(json))
+                {
+                    EmulateJson.WriteList(ScenarioCatalog.All, ScenarioCatalog.Default, output);
+                    return ExitCodes.Ok;
+                }
                 foreach (var s in ScenarioCatalog.All)
                 {
                     output.WriteLine($"{s.Name,-14} {s.Insertions,7:N0} insertions  {s.Description}{(s.Name == ScenarioCatalog.Default ? " (default)" : "")}");
@@ -90,7 +108,19 @@ public static class EmulateCommand
             }
             if (parse.GetValue(consoleMode) is { } mode)
             {
-                return ServeConsole(mode, chosen, parse.GetValue(json) || parse.GetValue(report) != null, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!,
+                var conflicts = new (Option Option, bool Set)[] { (powerCuts, parse.GetValue(powerCuts) > 0), (json, parse.GetValue(json)), (report, Given(report)) }
+                    .Where(c => c.Set).Select(c => c.Option.Name).ToList();
+                if (conflicts.Count > 0)
+                {
+                    error.WriteLine($"posslot emulate: --console runs until interrupted; it does not combine with {string.Join(" or ", conflicts)}");
+                    return ExitCodes.BadInput;
+                }
+                if (chosen.PowerCuts > 0)
+                {
+                    error.WriteLine($"posslot emulate: scenario {chosen.Name} cuts the power {chosen.PowerCuts:N0} times, which the live console does not emulate: add --power-cuts 0 or pick another scenario");
+                    return ExitCodes.BadInput;
+                }
+                return ServeConsole(mode, chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!,
                     parse.GetValue(speed), parse.GetValue(keyFile), output, error);
             }
             var reportPath = parse.GetValue(report);
@@ -105,13 +135,14 @@ public static class EmulateCommand
                 return ExitCodes.IoFailure;
             }
             var result = Run(chosen, parse.GetValue(seed), parse.GetValue(insertions), parse.GetValue(capture)!, showProgress: !parse.GetValue(json) && GuardedOutput.IsConsole(output));
+            var expectation = Expectation.Of(result, parse.GetValue(insertions));
             if (parse.GetValue(json))
             {
-                EmulateJson.Write(result, output);
+                EmulateJson.Write(result, output, expectation);
             }
             else
             {
-                EmulateText.Write(result, output);
+                EmulateText.Write(result, output, expectation);
             }
             if (reportPath != null)
             {
@@ -129,12 +160,12 @@ public static class EmulateCommand
                     output.WriteLine($"Life report: {reportPath}");
                 }
             }
-            return result.CountsAsExpected ? ExitCodes.Ok : ExitCodes.Mismatch;
+            return result.CountsAsExpected && !expectation.Missed ? ExitCodes.Ok : ExitCodes.Mismatch;
         });
         return command;
     }
 
-    static int ServeConsole(string mode, Scenario chosen, bool wantsResult, int seed, int? insertions, string capture,
+    static int ServeConsole(string mode, Scenario chosen, int seed, int? insertions, string capture,
         double speed, string? keyFile, TextWriter output, TextWriter error)
     {
         if (mode != PosSlot.Host.Terminal.ConsoleServing.Pty && mode != PosSlot.Host.Terminal.ConsoleServing.Stdio)
@@ -145,11 +176,6 @@ public static class EmulateCommand
         if (!(speed >= 1 && speed <= 100_000))
         {
             error.WriteLine($"posslot emulate: --speed {speed} must be 1..100000");
-            return ExitCodes.BadInput;
-        }
-        if (chosen.PowerCuts > 0 || wantsResult)
-        {
-            error.WriteLine("posslot emulate: --console runs until interrupted; it does not combine with --power-cuts, --json or --report");
             return ExitCodes.BadInput;
         }
         PosSlot.Firmware.Console.DeviceKey? key = null;

@@ -25,6 +25,20 @@ public static class PosSlotCli
         return root;
     }
 
+    /// <summary>"  boards <FILE>" becomes "  boards [FILE]" (same width, so the columns stay) for a command whose arguments are all optional.</summary>
+    static string OptionalArgumentsInList(RootCommand root, string help)
+    {
+        foreach (var command in root.Subcommands)
+        {
+            if (command.Arguments.Count == 1 && command.Arguments[0].Arity.MinimumNumberOfValues == 0)
+            {
+                var name = command.Arguments[0].HelpName ?? command.Arguments[0].Name;
+                help = help.Replace($"  {command.Name} <{name}>", $"  {command.Name} [{name}]");
+            }
+        }
+        return help;
+    }
+
     /// <summary>"posslot diag status": the command as the user typed it, parents included.</summary>
     static string CommandPath(System.CommandLine.Parsing.CommandResult result)
     {
@@ -49,11 +63,24 @@ public static class PosSlotCli
         output = new GuardedOutput(output);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var root = Create();
-        if (args.Length == 0 || (args.Length == 1 && args[0] == "help"))
+        var parse = root.Parse(args.Length == 0 || (args.Length == 1 && args[0] == "help") ? ["--help"] : args);
+        if (parse.Action is System.CommandLine.Help.HelpAction && parse.CommandResult.Command == root)
         {
-            return root.Parse(["--help"]).Invoke(configuration);
+            // The command list shows every argument as <X>, as if required; an optional one reads [X] here.
+            var help = new StringWriter();
+            int code = parse.Invoke(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false });
+            try
+            {
+                output.Write(OptionalArgumentsInList(root, help.ToString()));
+                output.Flush();
+            }
+            catch (CliFailure e)
+            {
+                error.WriteLine($"posslot: {e.Message}");
+                return e.ExitCode;
+            }
+            return code;
         }
-        var parse = root.Parse(args);
         var commandName = CommandPath(parse.CommandResult);
         if (parse.Errors.Count > 0)
         {

@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Spectre.Console;
 
 namespace PosSlot.Host.Diag;
 
 /// <summary>
-/// `posslot diag watch`: the slot's status, refreshed every second, and the events the board pushes
-/// as they come. A live Spectre.Console view on a terminal; plain lines when output is redirected.
+/// `posslot diag watch`: the events the board pushes as they come, and the slot's status (asked every
+/// second, printed when it changes). A live Spectre.Console view on a terminal; one readable line per
+/// event or status when output is redirected; JSON Lines with --json (WatchLines).
 /// </summary>
 public static class DiagWatch
 {
@@ -51,71 +53,95 @@ public static class DiagWatch
 
     public static void Run(DiagSession s, TimeSpan? duration, CancellationToken stop)
     {
-        var pushed = new ConcurrentQueue<string>();
-        s.Link.Pushed += body => pushed.Enqueue(body);
+        var pushed = new BlockingCollection<(string Body, DateTime At)>();
+        s.Link.Pushed += body => pushed.Add((body, DateTime.UtcNow));
         s.Run("hello"); // machine mode from here on: the board pushes events as frames
         var until = duration is { } d ? DateTime.UtcNow + d : DateTime.MaxValue;
         var recent = new Queue<string>();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(s.Output) });
         bool live = !s.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
-        string lastStatus = "";
-        void Tick(Action<Table>? show)
+        string lastSummary = "";
+        DiagReply? lastStatus = null;
+
+        // Events are printed as they come; the status is asked for once a second.
+        void Loop(Action? redraw)
         {
-            var status = Poll(s);
-            while (pushed.TryDequeue(out var e))
+            var nextPoll = DateTime.UtcNow;
+            while (!stop.IsCancellationRequested && DateTime.UtcNow < until)
             {
-                recent.Enqueue(e);
-                if (recent.Count > 10)
+                if (DateTime.UtcNow >= nextPoll)
                 {
-                    recent.Dequeue();
+                    var status = Poll(s);
+                    nextPoll = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+                    lastStatus = status ?? lastStatus;
+                    if (status != null && WatchLines.Summary(status.Data) != lastSummary)
+                    {
+                        lastSummary = WatchLines.Summary(status.Data);
+                        if (redraw == null)
+                        {
+                            s.Output.WriteLine(s.Json ? WatchLines.Json("status", status.Data, DateTime.UtcNow) : WatchLines.Status(status.Data, DateTime.UtcNow));
+                        }
+                    }
+                    redraw?.Invoke();
                 }
-                if (show == null)
+                var wait = nextPoll - DateTime.UtcNow;
+                if (wait > TimeSpan.Zero && pushed.TryTake(out var e, (int)Math.Ceiling(wait.TotalMilliseconds), stop) && Data(e.Body) is { } data)
                 {
-                    s.Output.WriteLine(s.Json ? e : "event " + e);
+                    var line = WatchLines.Event(data, e.At);
+                    recent.Enqueue(line);
+                    if (recent.Count > 10)
+                    {
+                        recent.Dequeue();
+                    }
+                    if (redraw == null)
+                    {
+                        s.Output.WriteLine(s.Json ? WatchLines.Json("event", data, e.At) : line);
+                    }
+                    redraw?.Invoke();
                 }
             }
-            if (status == null)
+        }
+
+        try
+        {
+            if (!live)
             {
-                return; // no answer this time, but the board is still on the line
+                Loop(null);
+                return;
             }
-            if (show != null)
+            console.Live(new Table()).Start(ctx => Loop(() =>
             {
                 var table = new Table().AddColumn("status").AddColumn("value");
-                foreach (var p in status.Data.EnumerateObject())
+                foreach (var p in lastStatus?.Data.EnumerateObject() ?? Enumerable.Empty<System.Text.Json.JsonProperty>())
                 {
                     table.AddRow(Markup.Escape(p.Name), Markup.Escape(DiagSession.Scalar(p.Value)));
                 }
-                table.AddRow("[bold]recent events[/]", "");
-                foreach (var e in recent)
+                var events = new Table().AddColumn("recent events");
+                foreach (var line in recent)
                 {
-                    table.AddRow("", Markup.Escape(e));
+                    events.AddRow(Markup.Escape(line));
                 }
-                show(table);
-                return;
-            }
-            var line = status.Data.GetRawText();
-            if (line != lastStatus)
-            {
-                s.Output.WriteLine(s.Json ? line : $"status health={status.Text("health")} fallback={status.Text("fallback")} insertions={status.Text("insertions_board")} card={status.Text("card")}");
-                lastStatus = line;
-            }
+                ctx.UpdateTarget(new Rows(table, events));
+                ctx.Refresh();
+            }));
         }
-        if (!live)
+        catch (OperationCanceledException)
         {
-            while (!stop.IsCancellationRequested && DateTime.UtcNow < until)
-            {
-                Tick(null);
-                stop.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
-            }
-            return;
+            // Ctrl+C while waiting for an event: watch ends normally.
         }
-        console.Live(new Table()).Start(ctx =>
+    }
+
+    /// <summary>A pushed frame's data object; a body that is not the documented JSON is skipped (watch tolerates what is not an event).</summary>
+    static System.Text.Json.JsonElement? Data(string body)
+    {
+        try
         {
-            while (!stop.IsCancellationRequested && DateTime.UtcNow < until)
-            {
-                Tick(t => { ctx.UpdateTarget(t); ctx.Refresh(); });
-                stop.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
-            }
-        });
+            var reply = DiagReply.Parse(body);
+            return reply.Ok ? reply.Data : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return null;
+        }
     }
 }

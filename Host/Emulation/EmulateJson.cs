@@ -10,13 +10,24 @@ namespace PosSlot.Host.Emulation;
 /// <summary>The --json form of an emulation. Everything but wall_seconds is a function of scenario and seed.</summary>
 public static class EmulateJson
 {
-    public static void Write(EmulationResult r, TextWriter output)
+    /// <summary>emulate --list --json: the built-in scenarios.</summary>
+    public static void WriteList(System.Collections.Generic.IEnumerable<PosSlot.Emulator.Scenarios.Scenario> scenarios, string defaultName, TextWriter output)
+    {
+        var list = scenarios.Select(s => new { name = s.Name, insertions = s.Insertions, description = s.Description, expect_flag = s.ExpectFlag, @default = s.Name == defaultName });
+        output.WriteLine(JsonSerializer.Serialize(new { scenarios = list }, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    public static void Write(EmulationResult r, TextWriter output, Expectation expectation)
     {
         var document = new
         {
             scenario = r.Scenario.Name,
             description = r.Scenario.Description,
             seed = r.Seed,
+            // The scenario's expect_flag, whether the firmware raised it and when; met is null when not checked (a shortened run).
+            expect_flag = expectation.Flag,
+            expect_flag_met = expectation.Checked ? expectation.RaisedAtInsertion != null : (bool?)null,
+            expect_flag_raised_at_insertion = expectation.RaisedAtInsertion,
             truth = new
             {
                 insertions = r.TruthInsertions,

@@ -12,7 +12,7 @@ public static class EmulateText
 {
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Write(EmulationResult r, TextWriter output)
+    public static void Write(EmulationResult r, TextWriter output, Expectation expectation)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -50,8 +50,9 @@ public static class EmulateText
             table.AddRow("power cuts", $"{N(st.PowerCuts)} ({N(st.CutsInFlight)} with an insertion in flight)",
                 $"{N(st.InsertionsLost)} insertions lost, {st.HealthRegressions} health regressions, {st.FallbackReleasedByReboot} fallback releases");
         }
-        table.AddRow("store (flash)", "", $"{N(st.BytesWritten)} bytes written ({(double)st.BytesWritten / System.Math.Max(1, r.TruthInsertions):0.0} per insertion), "
-            + $"{N(st.BlocksErased)} 4 KB blocks erased, {N(st.Snapshots)} snapshots since the last boot");
+        // Two rows, each short enough not to wrap inside the 110-column table ("1,072 4 / KB blocks").
+        table.AddRow("store (flash)", "", $"{N(st.BytesWritten)} bytes written ({(double)st.BytesWritten / System.Math.Max(1, r.TruthInsertions):0.0} per insertion)");
+        table.AddRow("", "", $"{Count(st.BlocksErased, "4-KB block", "4-KB blocks")} erased, {Count(st.Snapshots, "snapshot", "snapshots")} since the last boot");
         console.Write(table);
 
         var firsts = r.FirstRaises.ToList();
@@ -63,6 +64,10 @@ public static class EmulateText
                 var again = count > 1 ? $"  (raised {count} times)" : "";
                 output.WriteLine($"  #{N(flag.Insertion),-8} {Date(flag.TimeUs)}  {flag.Fault,-21} {flag.Level,-9} {flag.Reason}{again}");
             }
+        }
+        if (expectation.Text() is { } expected)
+        {
+            output.WriteLine(expected);
         }
         output.WriteLine("Measures now: " + HealthText.Measures(r.Health.Measures));
         output.WriteLine("Wear forecast: " + HealthText.Forecast(r.Health.Forecast));
@@ -82,6 +87,8 @@ public static class EmulateText
             output.WriteLine($"建议 ({flag.Fault}): {flag.AdviceZh}");
         }
     }
+
+    static string Count(long n, string one, string many) => $"{n.ToString("N0", Invariant)} {(n == 1 ? one : many)}";
 
     static string Ms(int? us) => us is { } v ? (v / 1000.0).ToString("0.0", Invariant) + " ms" : "n/a";
 }

@@ -12,7 +12,13 @@ namespace PosSlot.Host.Emulation;
 /// </summary>
 public static class LifeReportPng
 {
-    public static void Save(EmulationResult r, string path)
+    public static void Save(EmulationResult r, string path) => Build(r).SavePng(path, 1200, 1400);
+
+    /// <summary>
+    /// The four panels. Each legend sits below its panel, outside the data area: inside it covered the
+    /// early bounce curve (issue 19); below, every panel keeps the same width, so the x axes line up.
+    /// </summary>
+    public static Multiplot Build(EmulationResult r)
     {
         var bins = r.Curve.Bins;
         double[] x = bins.Select(b => (double)b.FirstInsertion).ToArray();
@@ -29,9 +35,12 @@ public static class LifeReportPng
         multiplot.GetPlot(0).Title($"PosSlot emulator: {r.Scenario.Name}, seed {r.Seed}, {r.TruthInsertions:N0} insertions (bins of {r.Curve.BinSize})");
         Forecast(multiplot.GetPlot(3), r);
         // Same insertion axis on every panel, so the forecast lines up with the curves above it.
-        multiplot.GetPlot(3).Axes.SetLimitsX(x.Length > 0 ? x[0] : 0, r.TruthInsertions);
+        for (int i = 0; i < 4; i++)
+        {
+            multiplot.GetPlot(i).Axes.SetLimitsX(x.Length > 0 ? x[0] : 0, r.TruthInsertions);
+        }
         multiplot.GetPlot(3).XLabel("insertion");
-        multiplot.SavePng(path, 1200, 1400);
+        return multiplot;
     }
 
     /// <summary>The firmware's forecast of the failure insertion (range band and expected) as life went on, beside the truth.</summary>
@@ -55,7 +64,7 @@ public static class LifeReportPng
             truth.LinePattern = LinePattern.Dashed;
             truth.LegendText = $"slot failed (truth, #{failed:N0})";
         }
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom);
     }
 
     /// <summary>One measure's curve with the flag, failure and fallback markers (named in the legend once, on the top panel).</summary>
@@ -82,6 +91,6 @@ public static class LifeReportPng
             var mark = plot.Add.VerticalLine(fallback, 2, Colors.Red);
             mark.LegendText = nameMarkers ? $"fallback engaged (#{fallback:N0})" : "";
         }
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom);
     }
 }

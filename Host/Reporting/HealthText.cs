@@ -38,11 +38,11 @@ public static class HealthText
         {
             return "not enough trend yet";
         }
-        string Range(Remaining? r, string unit) => r == null ? "n/a"
-            : r.Expected == 0 ? "now"
-            : $"~{N(r.Expected)} {unit} ({N(r.Low)}..{(r.High < 0 ? "?" : N(r.High))})";
-        var text = $"{f.LifeUsed:P0} of rated wear used; Degraded in {Range(f.ToDegraded, "insertions")}, Failed in {Range(f.ToFailed, "insertions")}";
-        return f.DaysToFailed == null ? text : text + $", {Range(f.DaysToFailed, "days")} at {f.PerDay:0} cards/day";
+        string Range(Remaining r, string unit) => $"~{N(r.Expected)} {unit} ({N(r.Low)}..{(r.High < 0 ? "?" : N(r.High))})";
+        // A level already reached reads "Degraded now", never "Degraded in now".
+        string Phase(string level, Remaining? r) => r == null ? $"{level} in n/a" : r.Expected == 0 ? $"{level} now" : $"{level} in {Range(r, "insertions")}";
+        var text = $"{f.LifeUsed:P0} of rated wear used; {Phase("Degraded", f.ToDegraded)}, {Phase("Failed", f.ToFailed)}";
+        return f.DaysToFailed is not { Expected: > 0 } days ? text : text + $", {Range(days, "days")} at {f.PerDay:0} cards/day";
     }
 
     static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

@@ -83,6 +83,8 @@ public static class ConsoleServing
         }) { IsBackground = true, Name = "console input" };
         reader.Start();
         live.Run(stop.Token);
+        // The last answers are still queued for the writer thread: let them out before the process ends.
+        port.Drain(TimeSpan.FromSeconds(2));
         status.WriteLine("emulator: stopped");
         return ExitCodes.Ok;
     }
@@ -114,6 +116,16 @@ public static class ConsoleServing
                 return;
             }
             _queue.Add(bytes);
+        }
+
+        /// <summary>Waits (at most `limit`) until everything written so far has gone out.</summary>
+        public void Drain(TimeSpan limit)
+        {
+            var until = DateTime.UtcNow + limit;
+            while (Interlocked.Read(ref _queued) > 0 && DateTime.UtcNow < until)
+            {
+                Thread.Sleep(5);
+            }
         }
 
         void Pump()

@@ -115,7 +115,23 @@ namespace PosSlot.Firmware.Tests.HostOnly.Heap
             e.Exclude(driver);
             Assert.AreEqual(48L, e.Add(holder));
             Assert.AreEqual(0L, e.Add(holder), "already counted");
-            Assert.AreEqual(2L, e.Objects + 1, "one object counted");
+            Assert.AreEqual(1L, e.Objects, "one object counted");
+        }
+
+        [TestMethod]
+        public void ComponentsSplitAGraphAndAddUpToIt()
+        {
+            var shared = new byte[100];
+            var a = new ThreeFields { C = shared };
+            var b = new ThreeFields { C = a };
+            long whole = NanoHeapEstimator.Of(b);
+            var e = new NanoHeapEstimator();
+            e.Boundary(a, b);
+            long ofB = e.Add(b);
+            long ofA = e.Add(a);
+            Assert.AreEqual(48L, ofB, "b stops at a, another component's root");
+            Assert.AreEqual(48L + RoundUp(20 + 100), ofA);
+            Assert.AreEqual(whole, ofA + ofB);
         }
 
         [TestMethod]

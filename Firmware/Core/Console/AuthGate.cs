@@ -35,6 +35,8 @@ namespace PosSlot.Firmware.Console
         byte[] _nonce;
         long _nonceUs;
         bool _session;
+        byte[] _sessionKey;
+        int _lastTaggedSeq;
         long _sessionStartUs;
         long _lastUseUs;
         int _failures;
@@ -141,11 +143,13 @@ namespace PosSlot.Firmware.Console
                 _lockedUntilUs = 0;
                 Save(nowUs);
                 _session = true;
+                _sessionKey = DeviceKey.SessionKey(_key.Key, nonce, response);
+                _lastTaggedSeq = 0;
                 _sessionStartUs = nowUs;
                 _lastUseUs = nowUs;
                 return Accepted;
             }
-            _session = false;
+            EndSession();
             return lockNow ? LockedOut : Rejected;
         }
 
@@ -154,7 +158,7 @@ namespace PosSlot.Firmware.Console
         {
             if (_session && (nowUs - _lastUseUs > IdleUs || nowUs - _sessionStartUs > SessionUs))
             {
-                _session = false;
+                EndSession();
             }
             return _session;
         }
@@ -170,7 +174,46 @@ namespace PosSlot.Firmware.Console
 
         public void Logout()
         {
+            EndSession();
+        }
+
+        void EndSession()
+        {
             _session = false;
+            _sessionKey = null;
+        }
+
+        /// <summary>
+        /// Whether `tag` is the open session's tag for data[offset..offset+length) (the frame's seq and
+        /// command line): only the client that logged in holds the session key.
+        /// </summary>
+        public bool TagMatches(byte[] data, int offset, int length, byte[] tag, long nowUs)
+        {
+            if (!Authenticated(nowUs) || _sessionKey == null)
+            {
+                return false;
+            }
+            byte[] expected = DeviceKey.Tag(_sessionKey, data, offset, length);
+            int diff = 0;
+            for (int i = 0; i < expected.Length; i++)
+            {
+                diff |= expected[i] ^ tag[i];
+            }
+            return diff == 0;
+        }
+
+        /// <summary>
+        /// Takes a tagged frame's seq for a destructive command: false when it is not above the
+        /// session's last, so a recorded frame can never run again once it left the reply cache.
+        /// </summary>
+        public bool TakeTaggedSeq(int seq)
+        {
+            if (seq <= _lastTaggedSeq)
+            {
+                return false;
+            }
+            _lastTaggedSeq = seq;
+            return true;
         }
 
         /// <summary>Session time left at nowUs: the sooner of the idle and the total limit (0 without a session).</summary>

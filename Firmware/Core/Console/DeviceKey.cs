@@ -85,6 +85,38 @@ namespace PosSlot.Firmware.Console
             return "# PosSlot device key: keep it secret, deploy it to this board only\nserial=" + Serial + "\nkey=" + Hex.Of(Key) + "\n";
         }
 
+        /// <summary>Bytes of a command's tag: the first 16 of the HMAC (32 hex digits on the line).</summary>
+        public const int TagBytes = 16;
+
+        static readonly byte[] s_sessionLabel = new byte[] { 0x73, 0x65, 0x73, 0x73, 0x69, 0x6F, 0x6E }; // "session"
+
+        /// <summary>
+        /// The session's key, derived at login: HMAC-SHA256(device key, "session" || nonce || response).
+        /// Only the board and the client that answered the challenge can compute it.
+        /// </summary>
+        public static byte[] SessionKey(byte[] key, byte[] nonce, byte[] response)
+        {
+            byte[] message = new byte[s_sessionLabel.Length + nonce.Length + response.Length];
+            System.Array.Copy(s_sessionLabel, 0, message, 0, s_sessionLabel.Length);
+            System.Array.Copy(nonce, 0, message, s_sessionLabel.Length, nonce.Length);
+            System.Array.Copy(response, 0, message, s_sessionLabel.Length + nonce.Length, response.Length);
+            return System.Security.Cryptography.HMACSHA256.HashData(key, message);
+        }
+
+        /// <summary>
+        /// A destructive frame's tag: the first TagBytes of HMAC-SHA256(session key, data[offset..offset+length)),
+        /// where the data are the frame's bytes from its seq to the end of its command line ("12 log clear").
+        /// </summary>
+        public static byte[] Tag(byte[] sessionKey, byte[] data, int offset, int length)
+        {
+            byte[] message = new byte[length];
+            System.Array.Copy(data, offset, message, 0, length);
+            byte[] mac = System.Security.Cryptography.HMACSHA256.HashData(sessionKey, message);
+            byte[] tag = new byte[TagBytes];
+            System.Array.Copy(mac, 0, tag, 0, TagBytes);
+            return tag;
+        }
+
         /// <summary>The expected response to a challenge: HMAC-SHA256(key, nonce || UTF-8 serial).</summary>
         public static byte[] Response(byte[] key, byte[] nonce, string serial)
         {

@@ -48,6 +48,8 @@ namespace PosSlot.Firmware.Console
         public string LastDestructiveCommand;
         int _requestSeq;
         string _request;
+        bool _requestTagged;
+        bool _tagValid;
 
         /// <summary>
         /// Wires the console to the firmware (its push queue joins the event bus: call before feeding
@@ -64,6 +66,7 @@ namespace PosSlot.Firmware.Console
             _storage = storage;
             _bootUs = nowUs;
             _nowUs = nowUs;
+            _push.Log = _fw.Log;
             _fw.Core.AddSink(_push);
             if (!_auth.Load(nowUs))
             {
@@ -170,6 +173,9 @@ namespace PosSlot.Firmware.Console
             {
                 _machineMode = true;
                 _frame.Parse(_reader.Buffer, _reader.Length);
+                // The tag covers the frame's raw bytes: check it while they are in the buffer.
+                _requestTagged = _frame.Status == MachineFrame.Intact && _frame.HasTag;
+                _tagValid = _requestTagged && _auth.TagMatches(_reader.Buffer, 1, _frame.SignedLength, _frame.Tag, _nowUs);
                 _reader.TakeLine();
                 HandleFrame();
                 return;
@@ -181,6 +187,8 @@ namespace PosSlot.Firmware.Console
             {
                 _reply.Start(false);
                 _requestSeq = 0;
+                _requestTagged = false;
+                _tagValid = false;
                 _request = line;
                 Execute(line);
                 _port.Write(_reply.Finish());
@@ -247,15 +255,16 @@ namespace PosSlot.Firmware.Console
         {
             bool wrote = false;
             int code;
-            long t, insertion, d1, d2, dropped;
-            while (_push.Take(out code, out t, out insertion, out d1, out d2, out dropped))
+            long t, insertion, d1, d2, id, dropped;
+            while (_push.Take(out code, out t, out insertion, out d1, out d2, out id, out dropped))
             {
-                if (!_machineMode && code == EventCode.TransactionInterrupted)
+                if (!_machineMode && code != EventCode.FallbackEngaged && code != EventCode.FallbackReleased
+                    && code != EventCode.FallbackForTransaction && code != EventCode.HealthChanged)
                 {
-                    continue; // every withdrawal raises it: the terminal's software wants it, a person does not
+                    continue; // a person is told of fallback and health; the rest is in `events`
                 }
                 _reply.Start(_machineMode);
-                PushedEvent(code, t, insertion, d1, d2, dropped);
+                PushedEvent(code, t, insertion, d1, d2, id, dropped);
                 string body = _reply.Finish();
                 if (_machineMode)
                 {

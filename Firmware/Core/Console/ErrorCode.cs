@@ -19,12 +19,16 @@ namespace PosSlot.Firmware.Console
         public const int NoCard = 11;
         public const int NotAvailable = 12;
         public const int Internal = 13;
-        public const int Count = 14;
+
+        /// <summary>A destructive frame without the session's tag, with a wrong one, or with a seq not above the session's last: not executed.</summary>
+        public const int BadTag = 14;
+        public const int Count = 15;
 
         static readonly string[] s_names = new string[]
         {
             "none", "unknown_command", "bad_arguments", "bad_crc", "bad_frame", "line_too_long", "line_timed_out",
             "auth_required", "auth_failed", "auth_locked_out", "no_challenge", "no_card", "not_available", "internal",
+            "bad_tag",
         };
 
         public static string Name(int code)

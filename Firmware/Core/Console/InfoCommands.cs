@@ -16,8 +16,8 @@ namespace PosSlot.Firmware.Console
             _reply.Text("board", _id.Board);
             _reply.Text("firmware", _id.FirmwareVersion);
             _reply.Text("serial", _id.Serial);
-            _reply.Number("uptime", Seconds(UptimeUs), "s");
-            _reply.Number("clock", Seconds(Now()), "s");
+            _reply.Seconds("uptime", Seconds(UptimeUs));
+            _reply.Seconds("clock", Seconds(Now()));
             _reply.Number("boots", Boots, null);
         }
 
@@ -30,15 +30,15 @@ namespace PosSlot.Firmware.Console
             _reply.Text("fault", h.StateFault >= 0 ? FaultClass.Name(h.StateFault) : "none");
             _reply.Text("fallback", f.Engaged ? "engaged" : "off");
             _reply.Text("fallback_mode", FallbackMode());
-            _reply.Number("force_left", f.Forced && _forceUntilUs > _nowUs ? Seconds(_forceUntilUs - _nowUs) : 0, "s");
+            _reply.Seconds("force_left", f.Forced && _forceUntilUs > _nowUs ? Seconds(_forceUntilUs - _nowUs) : 0);
             _reply.Text("card", CardState());
             _reply.Number("insertions_board", _fw.Counters.BoardInsertions, null);
             _reply.Number("insertions_slot", _fw.Counters.SlotInsertions, null);
             _reply.Decimal("life_used", 100.0 * _fw.Counters.SlotInsertions / _fw.HealthSettings.RatedCycles, 1, "pct");
             _reply.Number("flags", RaisedFlags(), null);
             _reply.Flag("session", _auth.Authenticated(_nowUs));
-            _reply.Number("auth_locked", LockedSeconds, "s");
-            _reply.Number("uptime", Seconds(UptimeUs), "s");
+            _reply.Seconds("auth_locked", LockedSeconds);
+            _reply.Seconds("uptime", Seconds(UptimeUs));
         }
 
         string CardState()
@@ -91,10 +91,11 @@ namespace PosSlot.Firmware.Console
             _reply.Decimal("read_failures", 100 * h.ReadFailureRate, 2, "pct");
             WearForecast fc = h.Forecast;
             _reply.Flag("trend", fc.HasTrend);
-            _reply.Decimal("life_used", 100 * fc.LifeUsed, 1, "pct");
-            _reply.Number("degraded_in", fc.DegradedIn, "insertions");
-            _reply.Number("failed_in", fc.FailedIn, "insertions");
-            _reply.Number("failed_in_days", fc.Days(fc.FailedIn), "days");
+            // The forecast's own estimate from the wear trend; status's life_used is insertions over the rated life.
+            _reply.Decimal("forecast_life_used", 100 * fc.LifeUsed, 1, "pct");
+            _reply.Known("degraded_in", fc.DegradedIn, "insertions");
+            _reply.Known("failed_in", fc.FailedIn, "insertions");
+            _reply.Known("failed_in_days", fc.Days(fc.FailedIn), "days");
             _reply.BeginList("faults");
             for (int f = 0; f < FaultClass.Count; f++)
             {
@@ -129,6 +130,11 @@ namespace PosSlot.Firmware.Console
                 first++;
             }
             int end = first + (int)limit < log.Count ? first + (int)limit : log.Count;
+            if (!_reply.Json)
+            {
+                EventsForAPerson(log, first, end);
+                return;
+            }
             _reply.Number("next_id", log.NextId, null);
             _reply.Flag("more", end < log.Count);
             _reply.Number("dropped", log.Dropped, null);
@@ -161,6 +167,48 @@ namespace PosSlot.Firmware.Console
             _reply.EndList();
         }
 
+        /// <summary>The history as lines a person reads: times as durations on the slot clock, insertions in words.</summary>
+        void EventsForAPerson(EventLog log, int first, int end)
+        {
+            _reply.Line("milestones (oldest first; " + log.Dropped.ToString() + " dropped):");
+            if (first == end)
+            {
+                _reply.Line(" none");
+            }
+            for (int i = first; i < end; i++)
+            {
+                string detail = EventText.Describe(log.CodeAt(i), log.Detail1At(i), log.Detail2At(i));
+                _reply.Line(" #" + log.IdAt(i).ToString() + " at " + Reply.Duration(log.TimeAt(i) / 1000000) + ", " + AtInsertion(log.InsertionAt(i))
+                    + ": " + EventCode.Name(log.CodeAt(i)) + (detail.Length > 0 ? " " + detail : ""));
+            }
+            if (end < log.Count)
+            {
+                _reply.Line(" more: events --since " + log.IdAt(end - 1).ToString());
+            }
+            _reply.Line("routine events since the newest milestone:");
+            bool any = false;
+            for (int code = 1; code < EventCode.Count; code++)
+            {
+                long n = log.RoutineCount(code);
+                if (n > 0)
+                {
+                    any = true;
+                    _reply.Line(" " + EventCode.Name(code) + ": " + n.ToString() + ", the last at " + Reply.Duration(log.RoutineLastUs(code) / 1000000)
+                        + ", " + AtInsertion(log.RoutineLastInsertion(code)));
+                }
+            }
+            if (!any)
+            {
+                _reply.Line(" none");
+            }
+        }
+
+        /// <summary>"insertion 1234", or "before the first insertion" for events with none yet (0).</summary>
+        static string AtInsertion(long insertion)
+        {
+            return insertion > 0 ? "insertion " + insertion.ToString() : "before the first insertion";
+        }
+
         void AdviceCommand()
         {
             string lang = _args.Count == 2 ? _args[1] : "en";
@@ -171,6 +219,11 @@ namespace PosSlot.Firmware.Console
             }
             int language = lang == "zh" ? Health.Advice.Chinese : Health.Advice.English;
             _reply.Text("health", HealthState.Name(_fw.Health.State));
+            if (!_reply.Json && RaisedFlags() == 0)
+            {
+                _reply.Text("advice", "none");
+                return;
+            }
             _reply.BeginList("advice");
             for (int f = 0; f < FaultClass.Count; f++)
             {
@@ -274,22 +327,30 @@ namespace PosSlot.Firmware.Console
         }
 
         /// <summary>A pushed event's body: {"event":"fallback",...} in machine mode, one marked line for a person.</summary>
-        void PushedEvent(int code, long tUs, long insertion, long d1, long d2, long dropped)
+        void PushedEvent(int code, long tUs, long insertion, long d1, long d2, long id, long dropped)
         {
             string name = code == EventCode.FallbackEngaged || code == EventCode.FallbackReleased || code == EventCode.FallbackForTransaction
                 ? "fallback"
-                : (code == EventCode.HealthChanged ? "health" : "transaction_interrupted");
+                : (code == EventCode.HealthChanged ? "health" : (code == EventCode.TransactionInterrupted ? "transaction_interrupted" : "milestone"));
             if (!_reply.Json)
             {
                 string dropNote = dropped > 0 ? " (" + dropped.ToString() + " events dropped before this)" : "";
                 string detail = EventText.Describe(code, d1, d2);
-                _reply.Line(name + ": " + EventCode.Name(code) + (detail.Length > 0 ? " " + detail : "") + " at insertion " + insertion.ToString() + dropNote);
+                _reply.Line(name + ": " + EventCode.Name(code) + (detail.Length > 0 ? " " + detail : "") + ", " + AtInsertion(insertion) + dropNote);
                 return;
             }
             _reply.Text("event", name);
             _reply.Text("code", EventCode.Name(code));
+            if (id > 0)
+            {
+                _reply.Number("id", id, null); // the milestone's id in `events`
+            }
             _reply.Number("t", tUs / 1000, "ms");
             _reply.Number("insertion", insertion, null);
+            if (name == "milestone")
+            {
+                _reply.Text("detail", EventText.Describe(code, d1, d2));
+            }
             if (code == EventCode.FallbackEngaged || code == EventCode.FallbackReleased)
             {
                 _reply.Flag("engaged", code == EventCode.FallbackEngaged);

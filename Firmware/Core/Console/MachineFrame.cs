@@ -18,6 +18,13 @@ namespace PosSlot.Firmware.Console
 
         public int Status;
 
+        /// <summary>Whether the command line ended in a tag (` !` and 32 uppercase hex digits before the `*`), and its bytes.</summary>
+        public bool HasTag;
+        public readonly byte[] Tag = new byte[DeviceKey.TagBytes];
+
+        /// <summary>The bytes the tag covers: data[1 .. 1 + SignedLength), the seq, its space and the command line without the tag.</summary>
+        public int SignedLength;
+
         /// <summary>The request's sequence number, -1 when it cannot be read.</summary>
         public int Seq;
         public string Command;
@@ -28,6 +35,8 @@ namespace PosSlot.Firmware.Console
         public void Parse(byte[] data, int length)
         {
             Command = null;
+            HasTag = false;
+            SignedLength = 0;
             ReceivedCrc = -1;
             ComputedCrc = -1;
             Seq = -1;
@@ -83,7 +92,34 @@ namespace PosSlot.Firmware.Console
             }
             Status = Intact;
             int start = i + 1;
-            Command = star > start ? new string(System.Text.Encoding.UTF8.GetChars(data, start, star - start)) : "";
+            int end = star;
+            int tagAt = star - TagText;
+            if (tagAt >= start && data[tagAt] == (byte)' ' && data[tagAt + 1] == (byte)'!' && ReadTag(data, tagAt + 2))
+            {
+                HasTag = true;
+                end = tagAt;
+            }
+            SignedLength = end - 1;
+            Command = end > start ? new string(System.Text.Encoding.UTF8.GetChars(data, start, end - start)) : "";
+        }
+
+        /// <summary>` !` and the tag's hex digits.</summary>
+        const int TagText = 2 + 2 * DeviceKey.TagBytes;
+
+        bool ReadTag(byte[] data, int at)
+        {
+            for (int k = 0; k < DeviceKey.TagBytes; k++)
+            {
+                // Uppercase only, as the CRC: one spelling per tag.
+                int hi = data[at + 2 * k] >= (byte)'a' ? -1 : Hex.Digit((char)data[at + 2 * k]);
+                int lo = data[at + 2 * k + 1] >= (byte)'a' ? -1 : Hex.Digit((char)data[at + 2 * k + 1]);
+                if (hi < 0 || lo < 0)
+                {
+                    return false;
+                }
+                Tag[k] = (byte)((hi << 4) | lo);
+            }
+            return true;
         }
 
         /// <summary>A whole frame for `body` (reply or event), line end included.</summary>

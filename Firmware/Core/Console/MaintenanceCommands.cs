@@ -79,7 +79,7 @@ namespace PosSlot.Firmware.Console
             Done(action);
             _reply.Text("fallback", _fw.Fallback.Engaged ? "engaged" : "off");
             _reply.Text("fallback_mode", FallbackMode());
-            _reply.Number("force_left", action == ConsoleAction.FallbackAuto ? 0 : minutes * 60, "s");
+            _reply.Seconds("force_left", action == ConsoleAction.FallbackAuto ? 0 : minutes * 60);
         }
 
         void LogClear()

@@ -3,8 +3,8 @@ using PosSlot.Firmware.Events;
 namespace PosSlot.Firmware.Console
 {
     /// <summary>
-    /// Events the terminal must hear without asking (fallback, transaction_interrupted, health),
-    /// queued while the core dispatches and written by the console between replies. Fixed size:
+    /// Events the terminal must hear without asking (fallback, transaction_interrupted, health, and
+    /// every other milestone with its history id), queued while the core dispatches and written by the console between replies. Fixed size:
     /// when it is full the oldest is dropped and counted, and the next event sent says how many.
     /// </summary>
     public sealed class PushQueue : ISlotEventSink
@@ -13,9 +13,13 @@ namespace PosSlot.Firmware.Console
 
         readonly int[] _code = new int[Size];
         readonly long[] _time = new long[Size];
-        readonly long[] _insertion = new long[Size];
-        readonly long[] _d1 = new long[Size];
-        readonly long[] _d2 = new long[Size];
+        readonly int[] _insertion = new int[Size];
+        readonly int[] _d1 = new int[Size];
+        readonly int[] _d2 = new int[Size];
+        readonly int[] _id = new int[Size];
+
+        /// <summary>The history, which sees each event before this queue does: a milestone's id is its newest.</summary>
+        public EventLog Log;
         int _start;
         int _count;
 
@@ -23,16 +27,15 @@ namespace PosSlot.Firmware.Console
         public long DroppedSinceLast;
         public long DroppedTotal;
 
-        public static bool IsPushed(int code)
+        public static bool IsPushed(int code, long detail2)
         {
-            return code == EventCode.FallbackEngaged || code == EventCode.FallbackReleased
-                || code == EventCode.FallbackForTransaction || code == EventCode.TransactionInterrupted
-                || code == EventCode.HealthChanged;
+            return code == EventCode.FallbackForTransaction || code == EventCode.TransactionInterrupted
+                || Milestone.Is(code, detail2);
         }
 
         public void OnSlotEvent(SlotEvent e)
         {
-            if (!IsPushed(e.Code))
+            if (!IsPushed(e.Code, e.Detail2))
             {
                 return;
             }
@@ -51,15 +54,16 @@ namespace PosSlot.Firmware.Console
             }
             _code[slot] = e.Code;
             _time[slot] = e.TimeUs;
-            _insertion[slot] = e.InsertionIndex;
-            _d1[slot] = e.Detail1;
-            _d2[slot] = e.Detail2;
+            _insertion[slot] = (int)e.InsertionIndex;
+            _d1[slot] = (int)e.Detail1;
+            _d2[slot] = (int)e.Detail2;
+            _id[slot] = Log != null && Milestone.Is(e.Code, e.Detail2) ? (int)(Log.NextId - 1) : 0;
         }
 
         /// <summary>Reads the oldest queued event into the out values and removes it; false when empty.</summary>
-        public bool Take(out int code, out long timeUs, out long insertion, out long d1, out long d2, out long dropped)
+        public bool Take(out int code, out long timeUs, out long insertion, out long d1, out long d2, out long id, out long dropped)
         {
-            code = 0; timeUs = 0; insertion = 0; d1 = 0; d2 = 0; dropped = 0;
+            code = 0; timeUs = 0; insertion = 0; d1 = 0; d2 = 0; id = 0; dropped = 0;
             if (_count == 0)
             {
                 return false;
@@ -69,6 +73,7 @@ namespace PosSlot.Firmware.Console
             insertion = _insertion[_start];
             d1 = _d1[_start];
             d2 = _d2[_start];
+            id = _id[_start];
             dropped = DroppedSinceLast;
             DroppedSinceLast = 0;
             _start = (_start + 1) % Size;

@@ -84,6 +84,65 @@ namespace PosSlot.Firmware.Console
             EndValue(unit);
         }
 
+        /// <summary>A span of time: `name_s` in JSON; for a person "1h29m41s".</summary>
+        public void Seconds(string name, long seconds)
+        {
+            if (_json)
+            {
+                Number(name, seconds, "s");
+                return;
+            }
+            Text(name, Duration(seconds));
+        }
+
+        /// <summary>A count where -1 means unknown (JSON keeps -1, as documented); a person reads "unknown".</summary>
+        public void Known(string name, long value, string unit)
+        {
+            if (!_json && value < 0)
+            {
+                Text(name, "unknown");
+                return;
+            }
+            Number(name, value, unit);
+        }
+
+        /// <summary>Seconds as a person reads them: 41s, 29m41s, 1h29m41s, 3d04h05m06s.</summary>
+        public static string Duration(long seconds)
+        {
+            if (seconds < 0)
+            {
+                seconds = 0;
+            }
+            long d = seconds / 86400;
+            long h = seconds / 3600 % 24;
+            long m = seconds / 60 % 60;
+            long s = seconds % 60;
+            StringBuilder sb = new StringBuilder();
+            if (d > 0)
+            {
+                sb.Append(d).Append('d');
+            }
+            if (d > 0 || h > 0)
+            {
+                Two(sb, h, d > 0).Append('h');
+            }
+            if (d > 0 || h > 0 || m > 0)
+            {
+                Two(sb, m, d > 0 || h > 0).Append('m');
+            }
+            Two(sb, s, d > 0 || h > 0 || m > 0).Append('s');
+            return sb.ToString();
+        }
+
+        static StringBuilder Two(StringBuilder sb, long v, bool pad)
+        {
+            if (pad && v < 10)
+            {
+                sb.Append('0');
+            }
+            return sb.Append(v);
+        }
+
         /// <summary>A value with `decimals` places (0..6); NaN or infinity is null / "n/a".</summary>
         public void Decimal(string name, double value, int decimals, string unit)
         {

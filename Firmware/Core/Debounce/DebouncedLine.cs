@@ -197,8 +197,9 @@ namespace PosSlot.Firmware.Debounce
                         _burstFirstUs = _pendingUs;
                         _burstEdges = 0;
                         _chatterReported = false;
-                        if (_hasLead && JoinsLead(_pendingUs))
+                        if (_hasLead && _pendingUs - _leadLastUs < _joinUs)
                         {
+                            // The run of glitches before it was the burst's first bounces.
                             _burstFirstUs = _leadUs;
                             _burstEdges = _leadEdges;
                         }
@@ -229,10 +230,11 @@ namespace PosSlot.Firmware.Debounce
         }
 
         /// <summary>
-        /// With a glitch run kept (_hasLead), an edge at tUs continues it: within the join window of
+        /// With a glitch run kept (_hasLead), a glitch at tUs continues it: within the join window of
         /// its last glitch, and less than a quiet window from its first. Past that the run is EMI, not
         /// bounce (a bounce lasts under 7 ms), and a run held open longer would hold the other lines'
-        /// reports back.
+        /// reports back. (An edge that passes within the join window of the run's last glitch takes
+        /// the whole run, which spans less than a quiet window.)
         /// </summary>
         bool JoinsLead(long tUs)
         {

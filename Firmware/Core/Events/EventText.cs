@@ -29,7 +29,7 @@ namespace PosSlot.Firmware.Events
                     return "contact bounce " + detail1.ToString() + " us, seat delay " + detail2.ToString() + " us";
                 case EventCode.ReadFailed:
                 case EventCode.FallbackForTransaction:
-                    return detail1.ToString() + " failed reads on this card";
+                    return detail1 == 1 ? "1 failed read on this card" : detail1.ToString() + " failed reads on this card";
                 case EventCode.EdgeOutOfOrder:
                     return SlotLine.Name((int)detail1) + " edge " + detail2.ToString() + " us late";
                 case EventCode.DetectDropout:
