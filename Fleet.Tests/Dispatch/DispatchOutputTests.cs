@@ -47,6 +47,17 @@ public sealed class DispatchOutputTests
     }
 
     [TestMethod]
+    public void TheDaysSayWhetherTheBoardOrTheHostsTrendEstimatedThem()
+    {
+        var host = Row("PS-2") with { FailsIn = new FailsInDays(null, 4, null, ByHost: true) };
+        var json = JsonDocument.Parse(DispatchOutput.Json(new[] { Row("PS-1"), host }, AsOf, TimeSpan.FromDays(14))).RootElement;
+        var boards = json.GetProperty("boards").EnumerateArray().ToList();
+        Assert.AreEqual("board", boards[0].GetProperty("fails_in_days").GetProperty("by").GetString());
+        Assert.AreEqual("host", boards[1].GetProperty("fails_in_days").GetProperty("by").GetString());
+        Assert.AreEqual("about 4 (host trend)", DispatchOutput.DaysText(host.FailsIn!));
+    }
+
+    [TestMethod]
     public void AdviceTextJoinsTheBoardsAdviceTexts()
     {
         Assert.AreEqual("Clean it. Replace it.", DispatchOutput.AdviceText("[{\"fault\":\"a\",\"level\":\"Watch\",\"text\":\"Clean it.\"},{\"fault\":\"b\",\"level\":\"Failed\",\"text\":\"Replace it.\"}]"));

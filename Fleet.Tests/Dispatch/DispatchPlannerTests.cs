@@ -11,9 +11,9 @@ public sealed class DispatchPlannerTests
     static readonly TimeSpan Horizon = TimeSpan.FromDays(14);
 
     static DispatchCandidate Board(string serial, string health, bool fallback = false, double? mid = null, double? low = null, double? high = null,
-        double seenDaysAgo = 0, int intervalS = 900, string site = "shop-1") =>
+        double seenDaysAgo = 0, int intervalS = 900, string site = "shop-1", double? trend = null) =>
         new(serial, site, AsOf.AddDays(-seenDaysAgo).ToUnixTimeMilliseconds(), intervalS, "online", health, "worn_spring", fallback,
-            null, null, 1000, low, mid, high, 0);
+            null, null, 1000, low, mid, high, 0, trend);
 
     [TestMethod]
     public void ExternalReaderThenFailedThenSoonestForecastThenDegraded()
@@ -36,7 +36,8 @@ public sealed class DispatchPlannerTests
     [DataRow("Healthy", null, 0.0, false)]
     [DataRow("Watch", null, 0.0, false)]
     [DataRow("Watch", 14.0, 0.0, true)]
-    [DataRow("Watch", 14.1, 0.0, false)]
+    [DataRow("Watch", 15.5, 0.0, true)]   // within the horizon by the middle less 10 % (13.95)
+    [DataRow("Watch", 15.6, 0.0, false)]  // 14.04
     [DataRow("Watch", 17.0, 3.5, true)] // 17 days said 3.5 days ago: 13.5 left
     [DataRow("Healthy", 40.0, 0.0, false)]
     [DataRow("Degraded", 40.0, 0.0, true)]
@@ -45,6 +46,14 @@ public sealed class DispatchPlannerTests
     {
         var rows = DispatchPlanner.Plan(new[] { Board("b", health, mid: mid, seenDaysAgo: seenDaysAgo) }, AsOf, Horizon);
         Assert.AreEqual(listed, rows.Count == 1);
+    }
+
+    /// <summary>The margin is on the middle whatever range the board gives: a wide range must not list a slot weeks early.</summary>
+    [TestMethod]
+    public void TheMarginIsOnTheMiddleNotOnTheBoardsLowEnd()
+    {
+        Assert.AreEqual(1, DispatchPlanner.Plan(new[] { Board("b", "Watch", mid: 15, low: 14.5, high: 16) }, AsOf, Horizon).Count);
+        Assert.AreEqual(0, DispatchPlanner.Plan(new[] { Board("b", "Watch", mid: 20, low: 6, high: 26) }, AsOf, Horizon).Count);
     }
 
     [TestMethod]
@@ -76,5 +85,37 @@ public sealed class DispatchPlannerTests
             Board("B", "Failed", site: "s2"), Board("A", "Failed", site: "s2"), Board("Z", "Failed", site: "s1"),
         }, AsOf, Horizon);
         CollectionAssert.AreEqual(new[] { "Z", "A", "B" }, rows.Select(r => r.Board.Serial).ToArray());
+    }
+
+    /// <summary>
+    /// A spring fault has no wear forecast from the board; the host's seat-delay trend stands in for it: it ranks
+    /// with the forecasts, by its days, and a trend beyond the horizon lists a Watch board no more than nothing does.
+    /// </summary>
+    [TestMethod]
+    public void TheHostsSeatDelayTrendStandsInForAMissingForecast()
+    {
+        var rows = DispatchPlanner.Plan(new[]
+        {
+            Board("degraded", "Degraded"),
+            Board("forecast-6", "Watch", mid: 6),
+            Board("trend-4", "Watch", trend: 5, seenDaysAgo: 1),
+            Board("trend-40", "Watch", trend: 40),
+            Board("failed", "Failed"),
+        }, AsOf, Horizon);
+
+        CollectionAssert.AreEqual(new[] { "failed", "trend-4", "forecast-6", "degraded" }, rows.Select(r => r.Board.Serial).ToArray());
+        var trend = rows.Single(r => r.Board.Serial == "trend-4");
+        Assert.AreEqual(DispatchReason.ForecastWithinHorizon, trend.Reason);
+        Assert.AreEqual(4.0, trend.FailsIn!.Mid, 1e-9);
+        Assert.IsTrue(trend.FailsIn.ByHost, "the days are the host's estimate, not the board's");
+        Assert.IsFalse(rows.Single(r => r.Board.Serial == "forecast-6").FailsIn!.ByHost);
+    }
+
+    [TestMethod]
+    public void TheBoardsOwnForecastWinsOverTheHostsTrend()
+    {
+        var f = DispatchPlanner.FailsIn(Board("b", "Watch", mid: 30, trend: 3), AsOf.ToUnixTimeMilliseconds())!;
+        Assert.AreEqual(30.0, f.Mid, 1e-9);
+        Assert.IsFalse(f.ByHost);
     }
 }

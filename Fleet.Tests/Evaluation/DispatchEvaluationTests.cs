@@ -58,11 +58,89 @@ public sealed class DispatchEvaluationTests
                 Assert.AreEqual(2, dispatch.Positives, "wear and sudden fail within 14 days; gone had failed already");
                 Assert.AreEqual(0.5, dispatch.Precision);
                 Assert.AreEqual(0.5, dispatch.Recall);
+                Assert.AreEqual(1, dispatch.Missed["detect-broken"], "the miss is the sudden one");
+                Assert.AreEqual(1, dispatch.Missed.Count);
+                Assert.AreEqual("detect-broken 1", EvaluationTable.MissedText(dispatch));
                 var byCount = scores.Single(s => s.Method == DispatchEvaluation.ByInsertions);
                 Assert.AreEqual(2, byCount.Visits, "the same budget");
                 Assert.AreEqual(1, byCount.TruePositives, "busy and wear: the two with most insertions");
                 var byAge = scores.Single(s => s.Method == DispatchEvaluation.ByAge);
                 Assert.AreEqual(1, byAge.TruePositives, "old and wear: the two oldest");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// A tiring spring: Watch loose_spring, no forecast from the board, its seat delay rising 8 ms a day from 180 ms
+    /// (a report every 6 hours). At the checkpoint (day 11) the line stands at 268 ms: 4 days to the 300 ms at which
+    /// the slot stops seating cards. It truly fails on day 16: the host's trend makes it a visit, and a hit.
+    /// </summary>
+    [TestMethod]
+    public async Task ASpringFaultWithoutAForecastIsClaimedByItsSeatDelayTrend()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
+            {
+                var spring = Enumerable.Range(0, 11 * 4 + 1).Select(i => (StoreItem)(State("spring", 0, "Watch", 1_000 + 25 * i, 30, mid: null) with
+                {
+                    AgentTimeMs = Day0.AddHours(6 * i).ToUnixTimeMilliseconds(), Fault = "loose_spring", SeatDelayMeanUs = 180_000 + 8_000 * i / 4.0,
+                    Json = $"{{\"spring\":{i}}}",
+                })).ToList();
+                spring.Add(State("calm", 0, "Healthy", 9_000, 30, mid: null));
+                await store.WriteAsync(spring);
+                var truth = FleetTruth.Parse("""
+                    {"end": "2026-01-25T00:00:00Z", "boards": [
+                      {"serial": "spring", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-17T00:00:00Z"},
+                      {"serial": "calm", "site": "s", "scenario": "fresh", "fails_at": null}]}
+                    """);
+                var dispatch = (await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1)).Single(s => s.Method == DispatchEvaluation.Dispatch);
+                Assert.AreEqual(1, dispatch.Visits);
+                Assert.AreEqual(1, dispatch.TruePositives);
+                Assert.AreEqual(1, dispatch.Positives);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// A broker that drops messages (Mosquitto's default queue of 1,000 for a slow subscriber) leaves boards out of
+    /// the store, and the evaluation would then judge a smaller fleet: the coverage says so beside the table.
+    /// </summary>
+    [TestMethod]
+    public async Task TheCoverageSaysHowMuchOfTheTrueFleetTheStoreHolds()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
+            {
+                await store.WriteAsync(new StoreItem[]
+                {
+                    State("a", 0, "Healthy", 1, 1, null), State("a", 1, "Healthy", 2, 2, null), State("a", 2, "Healthy", 3, 3, null),
+                    State("b", 2, "Healthy", 1, 1, null),
+                });
+                var truth = FleetTruth.Parse("""
+                    {"end": "2026-01-03T00:00:00Z", "boards": [
+                      {"serial": "a", "site": "s", "scenario": "fresh", "fails_at": null},
+                      {"serial": "b", "site": "s", "scenario": "fresh", "fails_at": null},
+                      {"serial": "c", "site": "s", "scenario": "fresh", "fails_at": null}]}
+                    """);
+                var coverage = await DispatchEvaluation.CoverageAsync(store, truth);
+                Assert.AreEqual(3, coverage.TruthBoards);
+                Assert.AreEqual(2, coverage.StoredBoards);
+                Assert.AreEqual(4, coverage.States);
+                Assert.AreEqual(1, coverage.FewestStates);
+                Assert.AreEqual(3, coverage.MostStates);
+                Assert.AreEqual("store coverage: 2 of 3 boards in the truth have reported; 4 states, 1 to 3 a board (INCOMPLETE: a board is missing or has under half the most states)", coverage.Text);
             }
         }
         finally

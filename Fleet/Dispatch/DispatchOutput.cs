@@ -16,7 +16,7 @@ public static class DispatchOutput
 
     public static string Iso(DateTimeOffset t) => Iso(t.ToUnixTimeMilliseconds());
 
-    /// <summary>{"as_of", "boards": [{"serial", "site", "rank", "health", "fallback", "fails_in_days": {low, mid, high} | null, "last_seen", "stale", ...}]}</summary>
+    /// <summary>{"as_of", "boards": [{"serial", "site", "rank", "health", "fallback", "fails_in_days": {low, mid, high, by: "board" | "host"} | null, "last_seen", "stale", ...}]}</summary>
     public static string Json(IReadOnlyList<DispatchRow> rows, DateTimeOffset asOf, TimeSpan horizon)
     {
         var boards = new JsonArray();
@@ -30,7 +30,7 @@ public static class DispatchOutput
                 ["rank"] = r.Rank,
                 ["health"] = b.Health,
                 ["fallback"] = b.FallbackEngaged,
-                ["fails_in_days"] = r.FailsIn is { } f ? new JsonObject { ["low"] = Round(f.Low), ["mid"] = Round(f.Mid), ["high"] = Round(f.High) } : null,
+                ["fails_in_days"] = r.FailsIn is { } f ? new JsonObject { ["low"] = Round(f.Low), ["mid"] = Round(f.Mid), ["high"] = Round(f.High), ["by"] = f.ByHost ? "host" : "board" } : null,
                 ["last_seen"] = Iso(b.LastSeenMs),
                 ["stale"] = r.Stale,
                 ["reason"] = ReasonName(r.Reason),
@@ -82,9 +82,9 @@ public static class DispatchOutput
     }
 
     public static string DaysText(FailsInDays f) =>
-        f.Low is { } low && f.High is { } high
+        (f.Low is { } low && f.High is { } high
             ? $"{low:0.#}–{high:0.#} (about {f.Mid:0.#})"
-            : $"about {f.Mid:0.#}";
+            : $"about {f.Mid:0.#}") + (f.ByHost ? " (host trend)" : "");
 
     public static string ReasonName(DispatchReason r) => r switch
     {

@@ -6,11 +6,23 @@ namespace PosSlot.Fleet.Dispatch;
 
 /// <summary>
 /// The visit list: boards on the external reader first, then Failed, then by the wear forecast's days
-/// to Failed (soonest first, by its middle estimate), then Degraded. A board whose forecast is beyond
-/// the horizon and that is neither Degraded nor worse is not on the list.
+/// to Failed (soonest first, by its middle estimate; the host's seat-delay trend where the board gives no
+/// forecast, see SeatDelayTrend), then Degraded. A board whose forecast is beyond
+/// the horizon (by its middle less a margin, MarginShare) and that is neither Degraded nor worse is not on the list.
 /// </summary>
 public static class DispatchPlanner
 {
+    /// <summary>
+    /// A forecast is within the horizon when its middle, less this share, is: the board's forecast is late at the
+    /// horizon's edge (it says 15-21 days for slots that fail in 9-14), and its reply carries only the middle. The
+    /// share is about half the firmware's own range width (~20 % of the remaining life, health.md); it is applied to
+    /// the middle even where a range is given, so that a wide range does not list a slot weeks early.
+    /// </summary>
+    public const double MarginShare = 0.10;
+
+    /// <summary>The days the list judges the horizon by: the middle less <see cref="MarginShare"/>.</summary>
+    public static double SoonestPlausible(FailsInDays f) => f.Mid * (1 - MarginShare);
+
     /// <summary>A board is stale when it has been silent for longer than this many of its report intervals.</summary>
     public const int StaleAfterIntervals = 2;
 
@@ -27,7 +39,7 @@ public static class DispatchPlanner
             var failsIn = FailsIn(b, asOfMs);
             DispatchReason? reason = b.FallbackEngaged ? DispatchReason.OnExternalReader
                 : b.Health == "Failed" ? DispatchReason.Failed
-                : failsIn != null && failsIn.Mid <= horizonDays ? DispatchReason.ForecastWithinHorizon
+                : failsIn != null && SoonestPlausible(failsIn) <= horizonDays ? DispatchReason.ForecastWithinHorizon
                 : b.Health == "Degraded" ? DispatchReason.Degraded
                 : null;
             if (reason is { } r)
@@ -44,15 +56,18 @@ public static class DispatchPlanner
             .ToList();
     }
 
-    /// <summary>The board's forecast moved forward to the as-of time; never below zero days.</summary>
+    /// <summary>
+    /// The board's forecast (or, where it gives none, the host's trend) moved forward to the as-of time; never
+    /// below zero days.
+    /// </summary>
     public static FailsInDays? FailsIn(DispatchCandidate b, long asOfMs)
     {
-        if (b.ForecastMidDays is not { } mid)
-        {
-            return null;
-        }
         var elapsed = Math.Max(0, asOfMs - b.LastSeenMs) / 86_400_000.0;
         static double Left(double days, double elapsed) => Math.Max(0, days - elapsed);
+        if (b.ForecastMidDays is not { } mid)
+        {
+            return b.TrendDays is { } trend ? new FailsInDays(null, Left(trend, elapsed), null, ByHost: true) : null;
+        }
         return new FailsInDays(
             b.ForecastLowDays is { } low ? Left(low, elapsed) : null,
             Left(mid, elapsed),

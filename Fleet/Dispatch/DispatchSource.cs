@@ -18,11 +18,35 @@ public static class DispatchSource
         var current = await store.ReadBoardsAsync(site, cancel);
         if (asOf is not { } t)
         {
-            return current.Select(FromCurrent).ToList();
+            return await WithTrendsAsync(store, current.Select(FromCurrent).ToList(), cancel);
         }
         var intervals = current.ToDictionary(b => b.Serial, b => b.IntervalS ?? DefaultIntervalS, StringComparer.Ordinal);
         var points = await store.ReadBoardsAsOfAsync(t.ToUnixTimeMilliseconds(), site, cancel);
-        return points.Select(p => FromHistory(p, intervals.GetValueOrDefault(p.Serial, DefaultIntervalS))).ToList();
+        return await WithTrendsAsync(store, points.Select(p => FromHistory(p, intervals.GetValueOrDefault(p.Serial, DefaultIntervalS))).ToList(), cancel);
+    }
+
+    /// <summary>
+    /// Fills the host's seat-delay trend (SeatDelayTrend) for each board with a spring fault and no forecast of its
+    /// own, from its history up to the time it last reported (so a list as of a past time sees only that past).
+    /// </summary>
+    public static async Task<IReadOnlyList<DispatchCandidate>> WithTrendsAsync(IFleetStore store, IReadOnlyList<DispatchCandidate> boards, CancellationToken cancel = default)
+    {
+        var result = new List<DispatchCandidate>(boards.Count);
+        foreach (var b in boards)
+        {
+            if (b.ForecastMidDays is null && SeatDelayTrend.Applies(b.Health, b.Fault))
+            {
+                var from = b.LastSeenMs - (long)SeatDelayTrend.Window.TotalMilliseconds;
+                var history = await store.ReadHistoryAsync(b.Serial, from, b.LastSeenMs, cancel);
+                var points = history.Where(p => p.SeatDelayMeanUs is not null).Select(p => new SeatDelayPoint(p.AgentTimeMs, p.SeatDelayMeanUs!.Value)).ToList();
+                result.Add(b with { TrendDays = SeatDelayTrend.DaysToFailure(points, degraded: b.Health == "Degraded") });
+            }
+            else
+            {
+                result.Add(b);
+            }
+        }
+        return result;
     }
 
     public static DispatchCandidate FromCurrent(BoardRow b) => new(

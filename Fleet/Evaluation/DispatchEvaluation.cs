@@ -8,11 +8,25 @@ using PosSlot.Fleet.Store;
 
 namespace PosSlot.Fleet.Evaluation;
 
-/// <summary>Precision and recall of one way of choosing visits, summed over the checkpoints.</summary>
-public sealed record Score(string Method, double HorizonDays, int Checkpoints, int Visits, int TruePositives, int Positives)
+/// <summary>
+/// Precision and recall of one way of choosing visits, summed over the checkpoints; Missed counts the failures in
+/// the horizon it did not visit, by the truth's scenario (where the misses come from).
+/// </summary>
+public sealed record Score(string Method, double HorizonDays, int Checkpoints, int Visits, int TruePositives, int Positives,
+    IReadOnlyDictionary<string, int> Missed)
 {
     public double Precision => Visits == 0 ? 1 : (double)TruePositives / Visits;
     public double Recall => Positives == 0 ? 1 : (double)TruePositives / Positives;
+}
+
+/// <summary>The store against the truth: boards that reported, states in all, fewest and most states a board.</summary>
+public sealed record Coverage(int TruthBoards, int StoredBoards, int States, int FewestStates, int MostStates)
+{
+    public bool Complete => StoredBoards == TruthBoards && FewestStates * 2 >= MostStates;
+
+    public string Text =>
+        $"store coverage: {StoredBoards} of {TruthBoards} boards in the truth have reported; {States} states, {FewestStates} to {MostStates} a board"
+        + (Complete ? "" : " (INCOMPLETE: a board is missing or has under half the most states)");
 }
 
 /// <summary>
@@ -21,7 +35,8 @@ public sealed record Score(string Method, double HorizonDays, int Checkpoints, i
 /// that had reported by T and had not yet failed (a slot already failed is a known repair, not a forecast);
 /// a positive is a board whose true failure falls in (T, T + horizon]. The dispatch list's claims are its
 /// visits (its rows on the external reader, Failed, or forecast to fail within the horizon; a Degraded row
-/// without such a forecast claims nothing about the horizon); the two baselines get the same number of visits (the same budget): the boards with the most
+/// without such a forecast claims nothing about the horizon; a forecast may be the host's seat-delay trend, as the list
+/// itself has it); the two baselines get the same number of visits (the same budget): the boards with the most
 /// insertions (replace by count, as the rated life suggests) and the oldest boards (replace by age).
 /// </summary>
 public static class DispatchEvaluation
@@ -50,6 +65,7 @@ public static class DispatchEvaluation
             {
                 [Dispatch] = default, [ByInsertions] = default, [ByAge] = default,
             };
+            var missed = totals.Keys.ToDictionary(k => k, _ => new SortedDictionary<string, int>(StringComparer.Ordinal));
             var times = Checkpoints(start, truth.End - horizon, checkpoints);
             foreach (var t in times)
             {
@@ -59,20 +75,40 @@ public static class DispatchEvaluation
                     .Select(p => p.Serial).ToHashSet(StringComparer.Ordinal);
                 // A Degraded row whose forecast is not inside the horizon is on the list to be looked at, but it
                 // does not claim the slot fails within the horizon: the claims judged are the other rows.
-                var visits = DispatchPlanner.Plan(population.Select(p => DispatchSource.FromHistory(p, DispatchSource.DefaultIntervalS)), t, horizon)
+                var candidates = await DispatchSource.WithTrendsAsync(store, population.Select(p => DispatchSource.FromHistory(p, DispatchSource.DefaultIntervalS)).ToList(), cancel);
+                var visits = DispatchPlanner.Plan(candidates, t, horizon)
                     .Where(r => r.Reason != DispatchReason.Degraded)
                     .Select(r => r.Board.Serial).ToList();
                 var budget = visits.Count;
-                Add(totals, Dispatch, visits, positives);
-                Add(totals, ByInsertions, population.OrderByDescending(p => p.Insertions ?? 0).ThenBy(p => p.Serial, StringComparer.Ordinal).Take(budget).Select(p => p.Serial).ToList(), positives);
-                Add(totals, ByAge, population.OrderByDescending(p => p.BoardTimeMs ?? 0).ThenBy(p => p.Serial, StringComparer.Ordinal).Take(budget).Select(p => p.Serial).ToList(), positives);
+                Add(totals, missed, truth, Dispatch, visits, positives);
+                Add(totals, missed, truth, ByInsertions, population.OrderByDescending(p => p.Insertions ?? 0).ThenBy(p => p.Serial, StringComparer.Ordinal).Take(budget).Select(p => p.Serial).ToList(), positives);
+                Add(totals, missed, truth, ByAge, population.OrderByDescending(p => p.BoardTimeMs ?? 0).ThenBy(p => p.Serial, StringComparer.Ordinal).Take(budget).Select(p => p.Serial).ToList(), positives);
             }
             foreach (var (method, v) in totals)
             {
-                scores.Add(new Score(method, horizon.TotalDays, times.Count, v.Visits, v.Tp, v.Pos));
+                scores.Add(new Score(method, horizon.TotalDays, times.Count, v.Visits, v.Tp, v.Pos, missed[method]));
             }
         }
         return scores;
+    }
+
+    /// <summary>
+    /// How much of the true fleet the store holds: boards that reported, and states a board. Every simulated board
+    /// reports as often as the others, so a board missing or with far fewer states means lost messages (a broker
+    /// that drops for a slow subscriber), and the table then judges a different fleet.
+    /// </summary>
+    public static async Task<Coverage> CoverageAsync(IFleetStore store, FleetTruth truth, CancellationToken cancel = default)
+    {
+        var counts = new List<int>();
+        foreach (var serial in truth.Boards.Keys)
+        {
+            var h = await store.ReadHistoryAsync(serial, null, null, cancel);
+            if (h.Count > 0)
+            {
+                counts.Add(h.Count);
+            }
+        }
+        return new Coverage(truth.Boards.Count, counts.Count, counts.Sum(), counts.DefaultIfEmpty(0).Min(), counts.DefaultIfEmpty(0).Max());
     }
 
     /// <summary>N times evenly through [from, to] (none when the period is shorter than the horizon).</summary>
@@ -86,9 +122,15 @@ public static class DispatchEvaluation
         return Enumerable.Range(1, n).Select(i => from + step * i).ToList();
     }
 
-    static void Add(Dictionary<string, (int Visits, int Tp, int Pos)> totals, string method, IReadOnlyList<string> visits, HashSet<string> positives)
+    static void Add(Dictionary<string, (int Visits, int Tp, int Pos)> totals, Dictionary<string, SortedDictionary<string, int>> missed, FleetTruth truth,
+        string method, IReadOnlyList<string> visits, HashSet<string> positives)
     {
         var v = totals[method];
         totals[method] = (v.Visits + visits.Count, v.Tp + visits.Count(positives.Contains), v.Pos + positives.Count);
+        foreach (var serial in positives.Except(visits, StringComparer.Ordinal))
+        {
+            var scenario = truth.Boards[serial].Scenario;
+            missed[method][scenario] = missed[method].GetValueOrDefault(scenario) + 1;
+        }
     }
 }

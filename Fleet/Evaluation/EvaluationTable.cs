@@ -14,12 +14,12 @@ public static class EvaluationTable
 
     public static void Write(IReadOnlyList<Score> scores, TextWriter w)
     {
-        w.WriteLine("| horizon | method | checkpoints | visits | hits | failures in horizon | precision | recall |");
-        w.WriteLine("|---|---|---|---|---|---|---|---|");
+        w.WriteLine("| horizon | method | checkpoints | visits | hits | failures in horizon | precision | recall | missed, by scenario |");
+        w.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var s in scores.OrderBy(s => s.HorizonDays).ThenBy(s => s.Method == DispatchEvaluation.Dispatch ? 0 : 1))
         {
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {s.HorizonDays:0} d | {s.Method} | {s.Checkpoints} | {s.Visits} | {s.TruePositives} | {s.Positives} | {s.Precision:0.000} | {s.Recall:0.000} |"));
+                $"| {s.HorizonDays:0} d | {s.Method} | {s.Checkpoints} | {s.Visits} | {s.TruePositives} | {s.Positives} | {s.Precision:0.000} | {s.Recall:0.000} | {MissedText(s)} |"));
         }
         w.WriteLine();
         foreach (var line in Verdicts(scores))
@@ -27,6 +27,10 @@ public static class EvaluationTable
             w.WriteLine(line);
         }
     }
+
+    /// <summary>"worn-spring 2, detect-broken 1", most first; "-" when nothing was missed.</summary>
+    public static string MissedText(Score s) =>
+        s.Missed.Count == 0 ? "-" : string.Join(", ", s.Missed.OrderByDescending(m => m.Value).ThenBy(m => m.Key, System.StringComparer.Ordinal).Select(m => $"{m.Key} {m.Value}"));
 
     /// <summary>One line per target: met or not, with the figures.</summary>
     public static IEnumerable<string> Verdicts(IReadOnlyList<Score> scores)

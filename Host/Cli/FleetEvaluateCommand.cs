@@ -52,6 +52,7 @@ public static class FleetEvaluateCommand
             await using var store = await FleetStoreOpening.OpenAsync(location, cancel);
             var scores = await DispatchEvaluation.RunAsync(store, facts, spans, n, cancel);
             EvaluationTable.Write(scores, p.InvocationConfiguration.Output);
+            p.InvocationConfiguration.Output.WriteLine("- " + (await DispatchEvaluation.CoverageAsync(store, facts, cancel)).Text);
             return ExitCodes.Ok;
         });
         return c;
