@@ -107,18 +107,8 @@ namespace PosSlot.Firmware.Tests.Console
         public void FallbackIsPushedAsASeqZeroFrame()
         {
             ConsoleRig rig = new ConsoleRig(3);
-            rig.Send(1, "hello");
-            rig.Slot.LearnBaseline();
-            rig.Port.Clear();
-            InsertionShape never = InsertionShape.Healthy();
-            never.NeverSeats = true;
-            rig.Slot.Feed(never, 80);
-            rig.Console.Poll(rig.T);
-            string text = rig.Port.Text;
-            int at = text.IndexOf("$0 {\"ok\":true,\"data\":{\"event\":\"fallback\",\"code\":\"fallback_engaged\"");
-            Assert.IsTrue(at >= 0, text);
-            string frame = text.Substring(at, text.IndexOf('\r', at) - at);
-            Assert.IsTrue(ConsoleRig.FrameIntact(frame), frame);
+            string text = PushedWhenTheSlotStopsSeating(rig);
+            string frame = PushedFrame(text, "$0 {\"ok\":true,\"data\":{\"event\":\"fallback\",\"code\":\"fallback_engaged\"");
             Assert.AreEqual("true", ConsoleRig.Field(frame, "engaged"));
             Assert.IsTrue(text.IndexOf("\"event\":\"health\"") >= 0, "health changes are pushed too");
         }
@@ -127,18 +117,8 @@ namespace PosSlot.Firmware.Tests.Console
         public void EveryMilestoneIsPushedWithItsId()
         {
             ConsoleRig rig = new ConsoleRig(3);
-            rig.Send(1, "hello");
-            rig.Slot.LearnBaseline();
-            rig.Port.Clear();
-            InsertionShape never = InsertionShape.Healthy();
-            never.NeverSeats = true;
-            rig.Slot.Feed(never, 80);
-            rig.Console.Poll(rig.T);
-            string text = rig.Port.Text;
-            int at = text.IndexOf("$0 {\"ok\":true,\"data\":{\"event\":\"milestone\",\"code\":\"flag_raised\",\"id\":");
-            Assert.IsTrue(at >= 0, text);
-            string frame = text.Substring(at, text.IndexOf('\r', at) - at);
-            Assert.IsTrue(ConsoleRig.FrameIntact(frame), frame);
+            string text = PushedWhenTheSlotStopsSeating(rig);
+            string frame = PushedFrame(text, "$0 {\"ok\":true,\"data\":{\"event\":\"milestone\",\"code\":\"flag_raised\",\"id\":");
             long id = long.Parse(ConsoleRig.Field(frame, "id"));
             string listed = rig.Send(2, "events --since " + (id - 1).ToString() + " --limit 1");
             Assert.IsTrue(listed.IndexOf("{\"id\":" + id.ToString() + ",") > 0 && listed.IndexOf("flag_raised") > 0, listed);
@@ -185,6 +165,29 @@ namespace PosSlot.Firmware.Tests.Console
             string page = rig.Send(1, "events");
             Assert.IsTrue(page.IndexOf("{\"ok\":true,\"data\":{\"next_id\":2,\"more\":false,\"dropped\":0,\"events\":[{\"id\":1,\"t_ms\":5000,\"event\":\"health_changed\",\"insertion\":12,\"detail\":") > 0, page);
             Assert.IsTrue(page.IndexOf("\"routine\":[{\"event\":\"contact_restored\",\"count\":500,\"last_t_ms\":6499,\"last_insertion\":512}]") > 0, page);
+        }
+
+        /// <summary>What the console pushes while a slot that learnt its baseline stops seating cards (80 of them).</summary>
+        static string PushedWhenTheSlotStopsSeating(ConsoleRig rig)
+        {
+            rig.Send(1, "hello");
+            rig.Slot.LearnBaseline();
+            rig.Port.Clear();
+            InsertionShape never = InsertionShape.Healthy();
+            never.NeverSeats = true;
+            rig.Slot.Feed(never, 80);
+            rig.Console.Poll(rig.T);
+            return rig.Port.Text;
+        }
+
+        /// <summary>The pushed frame that starts with PREFIX, checked intact.</summary>
+        static string PushedFrame(string text, string prefix)
+        {
+            int at = text.IndexOf(prefix);
+            Assert.IsTrue(at >= 0, text);
+            string frame = text.Substring(at, text.IndexOf('\r', at) - at);
+            Assert.IsTrue(ConsoleRig.FrameIntact(frame), frame);
+            return frame;
         }
     }
 }
