@@ -65,6 +65,7 @@ public static class MosquittoConfig
             log_type information
             connection_messages true
             max_queued_messages 1000000
+            max_inflight_messages 1000
             {(root ? "user root" : "")}
 
             """);
