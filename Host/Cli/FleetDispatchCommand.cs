@@ -24,7 +24,7 @@ public static class FleetDispatchCommand
         };
         c.SetAction(async (p, cancel) =>
         {
-            var location = Parse(() => FleetStoreLocation.Parse(p.GetValue(db)!), "--db");
+            var location = FleetStoreOpening.Location(p.GetValue(db)!);
             var span = Parse(() => DispatchOptions.ParseHorizon(p.GetValue(horizon)!), "--horizon");
             var asOfText = p.GetValue(asOf);
             DateTimeOffset? when = asOfText is null ? null : Parse(() => DispatchOptions.ParseTime(asOfText), "--as-of");

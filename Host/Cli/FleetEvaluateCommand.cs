@@ -28,17 +28,16 @@ public static class FleetEvaluateCommand
                 throw CliFailure.BadInput($"--checkpoints {n}: use 1 to 1000");
             }
             TimeSpan[] spans;
-            FleetStoreLocation location;
             FleetTruth facts;
             try
             {
                 spans = p.GetValue(horizons)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(DispatchOptions.ParseHorizon).ToArray();
-                location = FleetStoreLocation.Parse(p.GetValue(db)!);
             }
             catch (FormatException e)
             {
                 throw CliFailure.BadInput(e.Message);
             }
+            var location = FleetStoreOpening.Location(p.GetValue(db)!);
             var truthPath = p.GetValue(truth)!;
             try
             {

@@ -38,15 +38,7 @@ public static class FleetIngestCommand
             var output = p.InvocationConfiguration.Output;
             var error = p.InvocationConfiguration.Error;
             var options = Options(p.GetValue(broker)!, p.GetValue(idle), p.GetValue(user), p.GetValue(passwordFile), p.GetValue(clientId), error);
-            FleetStoreLocation location;
-            try
-            {
-                location = FleetStoreLocation.Parse(p.GetValue(db)!);
-            }
-            catch (FormatException e)
-            {
-                throw CliFailure.BadInput($"--db: {e.Message}");
-            }
+            var location = FleetStoreOpening.Location(p.GetValue(db)!);
             await using var store = await OpenAsync(location, cancel);
             output.WriteLine($"ingest: {options.Broker} -> {location} as {options.ClientId}{(options.IdleExit is { } t ? $", ending after {t.TotalSeconds:0} s idle" : "")}");
             var ingester = new FleetIngester(store, options);

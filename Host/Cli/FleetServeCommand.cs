@@ -17,15 +17,7 @@ public static class FleetServeCommand
         var c = new Command("serve", "Serve the dispatcher's web page (read-only): the fleet at a glance, the dispatch table, a page per board. Runs until Ctrl+C.") { db, http };
         c.SetAction(async (p, cancel) =>
         {
-            FleetStoreLocation location;
-            try
-            {
-                location = FleetStoreLocation.Parse(p.GetValue(db)!);
-            }
-            catch (FormatException e)
-            {
-                throw CliFailure.BadInput($"--db: {e.Message}");
-            }
+            var location = FleetStoreOpening.Location(p.GetValue(db)!);
             var endpointText = p.GetValue(http)!;
             if (!IPEndPoint.TryParse(endpointText, out var endpoint) || endpoint.Port == 0 && !endpointText.EndsWith(":0", StringComparison.Ordinal))
             {

@@ -6,9 +6,23 @@ using PosSlot.Fleet.Store;
 
 namespace PosSlot.Host.Cli;
 
-/// <summary>Opens a fleet store for reading, with one line when it cannot (a read never creates an empty store).</summary>
+/// <summary>The --db option of the fleet commands, and opening a store for reading, each with one line when it cannot.</summary>
 public static class FleetStoreOpening
 {
+    /// <summary>Parses --db (sqlite:PATH or postgres://...); a bad value is a usage error naming the option.</summary>
+    public static FleetStoreLocation Location(string text)
+    {
+        try
+        {
+            return FleetStoreLocation.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw CliFailure.BadInput($"--db: {e.Message}");
+        }
+    }
+
+    /// <summary>Opens a store to read it: a missing SQLite file is refused, never created empty.</summary>
     public static async Task<IFleetStore> OpenAsync(FleetStoreLocation location, CancellationToken cancel)
     {
         if (location.Engine == "sqlite" && !File.Exists(location.Target))
