@@ -43,6 +43,29 @@ public sealed class MqttFleetPublisher(BrokerAddress broker, string clientId, st
             _client = new MqttClientFactory().CreateMqttClient();
         }
         _used = true;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(Timeout);
+            var result = await _client.ConnectAsync(ConnectOptions(willTopic, willPayload), timeout.Token);
+            if (result.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                ConnectRefusal = result.ResultCode.ToString();
+                return false;
+            }
+            ConnectRefusal = null;
+            _willTopic = willTopic;
+            return true;
+        }
+        catch (Exception e) when (Transient(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How this agent connects: its last will is the given `offline` state.</summary>
+    public MqttClientOptions ConnectOptions(string willTopic, byte[] willPayload)
+    {
         var b = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
@@ -62,24 +85,7 @@ public sealed class MqttFleetPublisher(BrokerAddress broker, string clientId, st
         {
             b = b.WithTlsOptions(o => o.UseTls());
         }
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(Timeout);
-            var result = await _client.ConnectAsync(b.Build(), timeout.Token);
-            if (result.ResultCode != MqttClientConnectResultCode.Success)
-            {
-                ConnectRefusal = result.ResultCode.ToString();
-                return false;
-            }
-            ConnectRefusal = null;
-            _willTopic = willTopic;
-            return true;
-        }
-        catch (Exception e) when (Transient(e))
-        {
-            return false;
-        }
+        return b.Build().WithLargeSocketBuffers();
     }
 
     public async Task<(PublishOutcome Outcome, string Refusal)> Publish(string topic, byte[] payload, bool retain, CancellationToken ct)

@@ -151,7 +151,8 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
         return items;
     }
 
-    private MqttClientOptions ClientOptions()
+    /// <summary>How this ingester connects (tests read it).</summary>
+    public MqttClientOptions ClientOptions()
     {
         var b = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Broker.Host, options.Broker.Port)
@@ -169,7 +170,7 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
         {
             b = b.WithTlsOptions(t => t.UseTls());
         }
-        return b.Build();
+        return b.Build().WithLargeSocketBuffers();
     }
 
     private async Task ConnectAsync(IMqttClient client, CancellationToken cancel)
