@@ -75,6 +75,49 @@ public sealed class DispatchEvaluationTests
     }
 
     /// <summary>
+    /// Where the misses come from: "sudden" fails on day 15 but its last report at the checkpoint (day 11) was
+    /// Healthy, with no fault class and no forecast, like any healthy slot: no list built on telemetry could name
+    /// it. "late" fails on day 20 with a Watch and a forecast of 40 days: the list saw it and judged it wrong.
+    /// Recall on failures that showed a sign counts only "late" (and "wear", a hit).
+    /// </summary>
+    [TestMethod]
+    public async Task MissesAreSplitIntoSilentOnesAndOnesThatShowedASign()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
+            {
+                await store.WriteAsync(new StoreItem[]
+                {
+                    State("wear", 0, "Watch", 40_000, 100, mid: 20),
+                    State("late", 0, "Watch", 30_000, 100, mid: 40),
+                    State("sudden", 0, "Healthy", 5_000, 10, mid: null),
+                    State("calm", 0, "Healthy", 6_000, 10, mid: null),
+                });
+                var truth = FleetTruth.Parse("""
+                    {"end": "2026-01-25T00:00:00Z", "boards": [
+                      {"serial": "wear", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-21T00:00:00Z"},
+                      {"serial": "late", "site": "s", "scenario": "lifetime", "fails_at": "2026-01-20T00:00:00Z"},
+                      {"serial": "sudden", "site": "s", "scenario": "detect-broken", "fails_at": "2026-01-16T00:00:00Z"},
+                      {"serial": "calm", "site": "s", "scenario": "fresh", "fails_at": null}]}
+                    """);
+                var dispatch = (await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1)).Single(s => s.Method == DispatchEvaluation.Dispatch);
+                Assert.AreEqual(3, dispatch.Positives);
+                Assert.AreEqual(1, dispatch.TruePositives);
+                Assert.AreEqual(1, dispatch.SilentPositives, "sudden: Healthy, no fault, no forecast at the checkpoint");
+                Assert.AreEqual(0, dispatch.SilentHits);
+                Assert.AreEqual(0.5, dispatch.RecallWithASign, "wear of wear and late");
+                Assert.AreEqual(1.0 / 3, dispatch.Recall);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>
     /// A tiring spring: Watch loose_spring, no forecast from the board, its seat delay rising 8 ms a day from 180 ms
     /// (a report every 6 hours). At the checkpoint (day 11) the line stands at 268 ms: 4 days to the 300 ms at which
     /// the slot stops seating cards. It truly fails on day 16: the host's trend makes it a visit, and a hit.

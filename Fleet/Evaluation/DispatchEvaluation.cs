@@ -10,13 +10,18 @@ namespace PosSlot.Fleet.Evaluation;
 
 /// <summary>
 /// Precision and recall of one way of choosing visits, summed over the checkpoints; Missed counts the failures in
-/// the horizon it did not visit, by the truth's scenario (where the misses come from).
+/// the horizon it did not visit, by the truth's scenario (where the misses come from). A silent positive is a
+/// failure whose latest report at the checkpoint was Healthy with no fault class, no forecast and no trend:
+/// nothing in its telemetry set it apart from a healthy slot (why a miss could not be helped).
 /// </summary>
 public sealed record Score(string Method, double HorizonDays, int Checkpoints, int Visits, int TruePositives, int Positives,
-    IReadOnlyDictionary<string, int> Missed)
+    IReadOnlyDictionary<string, int> Missed, int SilentPositives = 0, int SilentHits = 0)
 {
     public double Precision => Visits == 0 ? 1 : (double)TruePositives / Visits;
     public double Recall => Positives == 0 ? 1 : (double)TruePositives / Positives;
+
+    /// <summary>Recall over the failures that showed a sign by the checkpoint (all but the silent ones).</summary>
+    public double RecallWithASign => Positives == SilentPositives ? 1 : (double)(TruePositives - SilentHits) / (Positives - SilentPositives);
 }
 
 /// <summary>The store against the truth: boards that reported, states in all, fewest and most states a board.</summary>
@@ -61,7 +66,7 @@ public static class DispatchEvaluation
         var scores = new List<Score>();
         foreach (var horizon in horizons)
         {
-            var totals = new Dictionary<string, (int Visits, int Tp, int Pos)>
+            var totals = new Dictionary<string, Tally>
             {
                 [Dispatch] = default, [ByInsertions] = default, [ByAge] = default,
             };
@@ -76,17 +81,18 @@ public static class DispatchEvaluation
                 // A Degraded row whose forecast is not inside the horizon is on the list to be looked at, but it
                 // does not claim the slot fails within the horizon: the claims judged are the other rows.
                 var candidates = await DispatchSource.WithTrendsAsync(store, population.Select(p => DispatchSource.FromHistory(p, DispatchSource.DefaultIntervalS)).ToList(), cancel);
+                var silent = candidates.Where(IsSilent).Select(c => c.Serial).ToHashSet(StringComparer.Ordinal);
                 var visits = DispatchPlanner.Plan(candidates, t, horizon)
                     .Where(r => r.Reason != DispatchReason.Degraded)
                     .Select(r => r.Board.Serial).ToList();
                 var budget = visits.Count;
-                Add(totals, missed, truth, Dispatch, visits, positives);
-                Add(totals, missed, truth, ByInsertions, population.OrderByDescending(p => p.Insertions ?? 0).ThenBy(p => p.Serial, StringComparer.Ordinal).Take(budget).Select(p => p.Serial).ToList(), positives);
-                Add(totals, missed, truth, ByAge, population.OrderByDescending(p => p.BoardTimeMs ?? 0).ThenBy(p => p.Serial, StringComparer.Ordinal).Take(budget).Select(p => p.Serial).ToList(), positives);
+                Add(totals, missed, truth, Dispatch, visits, positives, silent);
+                Add(totals, missed, truth, ByInsertions, population.OrderByDescending(p => p.Insertions ?? 0).ThenBy(p => p.Serial, StringComparer.Ordinal).Take(budget).Select(p => p.Serial).ToList(), positives, silent);
+                Add(totals, missed, truth, ByAge, population.OrderByDescending(p => p.BoardTimeMs ?? 0).ThenBy(p => p.Serial, StringComparer.Ordinal).Take(budget).Select(p => p.Serial).ToList(), positives, silent);
             }
             foreach (var (method, v) in totals)
             {
-                scores.Add(new Score(method, horizon.TotalDays, times.Count, v.Visits, v.Tp, v.Pos, missed[method]));
+                scores.Add(new Score(method, horizon.TotalDays, times.Count, v.Visits, v.Tp, v.Pos, missed[method], v.SilentPos, v.SilentTp));
             }
         }
         return scores;
@@ -122,11 +128,19 @@ public static class DispatchEvaluation
         return Enumerable.Range(1, n).Select(i => from + step * i).ToList();
     }
 
-    static void Add(Dictionary<string, (int Visits, int Tp, int Pos)> totals, Dictionary<string, SortedDictionary<string, int>> missed, FleetTruth truth,
-        string method, IReadOnlyList<string> visits, HashSet<string> positives)
+    /// <summary>Healthy, no fault class, not on the external reader, no forecast and no trend: like any healthy slot.</summary>
+    public static bool IsSilent(DispatchCandidate c) =>
+        c.Health == "Healthy" && c.Fault is null && !c.FallbackEngaged && c.ForecastMidDays is null && c.TrendDays is null;
+
+    record struct Tally(int Visits, int Tp, int Pos, int SilentPos, int SilentTp);
+
+    static void Add(Dictionary<string, Tally> totals, Dictionary<string, SortedDictionary<string, int>> missed, FleetTruth truth,
+        string method, IReadOnlyList<string> visits, HashSet<string> positives, HashSet<string> silent)
     {
         var v = totals[method];
-        totals[method] = (v.Visits + visits.Count, v.Tp + visits.Count(positives.Contains), v.Pos + positives.Count);
+        var hits = visits.Where(positives.Contains).ToList();
+        totals[method] = new Tally(v.Visits + visits.Count, v.Tp + hits.Count, v.Pos + positives.Count,
+            v.SilentPos + positives.Count(silent.Contains), v.SilentTp + hits.Count(silent.Contains));
         foreach (var serial in positives.Except(visits, StringComparer.Ordinal))
         {
             var scenario = truth.Boards[serial].Scenario;

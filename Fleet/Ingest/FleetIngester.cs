@@ -25,6 +25,7 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
     private int connection;
     private int writing;
     private long queued;
+    private long leftUnacknowledged;
     private bool closed;
     private readonly Lock idleGate = new();
 
@@ -60,6 +61,10 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
                 {
                     queued++;
                     inbox.Writer.TryWrite(new Received(e.ApplicationMessage.Topic, payload, e, Volatile.Read(ref connection)));
+                }
+                else
+                {
+                    leftUnacknowledged++;
                 }
             }
             return Task.CompletedTask;
@@ -110,6 +115,49 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
             {
                 await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
             }
+            if (options.EndSession)
+            {
+                await EndSessionAsync(client);
+            }
+        }
+    }
+
+    // Ends the session only when nothing received is left unstored: the broker would discard what it holds for it.
+    // MQTTnet leaves a zero Session Expiry Interval out of DISCONNECT (where absent means "as at CONNECT"), so the
+    // session is ended the other way: a clean-start connection with no expiry replaces it, and its end ends both.
+    private async Task EndSessionAsync(IMqttClient client)
+    {
+        lock (idleGate)
+        {
+            if (queued != 0 || Volatile.Read(ref writing) != 0 || leftUnacknowledged != 0)
+            {
+                options.Log.WriteLine($"ingest: kept its session {options.ClientId}: {queued + leftUnacknowledged} messages received are not stored yet; run it again under this id to store them");
+                return;
+            }
+        }
+        var clean = new MqttClientOptionsBuilder()
+            .WithTcpServer(options.Broker.Host, options.Broker.Port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId(options.ClientId)
+            .WithCleanStart(true)
+            .WithSessionExpiryInterval(0);
+        if (options.Username is not null)
+        {
+            clean = clean.WithCredentials(options.Username, options.Password);
+        }
+        if (options.Broker.Tls)
+        {
+            clean = clean.WithTlsOptions(t => t.UseTls());
+        }
+        try
+        {
+            await client.ConnectAsync(clean.Build(), CancellationToken.None);
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
+            options.Log.WriteLine($"ingest: ended its session {options.ClientId} at the broker (--end-session)");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            options.Log.WriteLine($"ingest: could not end its session {options.ClientId} ({Clip(e.Message)}); the broker keeps it for {options.SessionExpiry.TotalDays:0} days");
         }
     }
 

@@ -35,6 +35,13 @@ public sealed record IngestOptions
     /// <summary>How long the broker keeps the session (and queues for it) while the ingester is away.</summary>
     public TimeSpan SessionExpiry { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Remove the session at the broker when the run ends with everything stored: for an ingester that will not
+    /// come back. Otherwise the broker keeps the session for <see cref="SessionExpiry"/> and goes on dealing it a
+    /// share of the fleet's messages, which then wait for it instead of reaching the ingesters that are running.
+    /// </summary>
+    public bool EndSession { get; init; }
+
     /// <summary>The longest wait between retries when the database or the broker is unavailable.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
 

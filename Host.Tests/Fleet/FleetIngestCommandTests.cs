@@ -45,6 +45,34 @@ public sealed class FleetIngestCommandTests
         CollectionAssert.AreEqual(new[] { "PS-0001", "PS-0002" }, (await store.ReadBoardsAsync()).Select(b => b.Serial).ToArray());
     }
 
+    /// <summary>
+    /// `--end-session`: the broker forgets the ingester, so a state published afterwards is not kept for it (a
+    /// retired ingester would otherwise go on being dealt its share for 7 days). Without it the state waits.
+    /// </summary>
+    [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public async Task EndSessionMakesTheBrokerForgetTheIngester(bool endSession)
+    {
+        using var broker = MosquittoBroker.Start();
+        var db = Path.Combine(broker.Directory, "fleet.db");
+        string[] Ingest(bool end) => ["fleet", "ingest", "--broker", broker.Url, "--db", "sqlite:" + db, "--idle-exit", "1",
+            "--username", MosquittoBroker.Ingester, "--password-file", broker.PasswordFile(MosquittoBroker.Ingester), "--client-id", "ingest-retired",
+            .. end ? new[] { "--end-session" } : []];
+        var first = await Task.Run(() => CliRun.Of(Ingest(endSession)));
+        Assert.AreEqual(ExitCodes.Ok, first.ExitCode, first.Error);
+        Assert.AreEqual(endSession, first.Error.Contains("ended its session ingest-retired", StringComparison.Ordinal), first.Error);
+        await using (var sim = await MqttProbe.Connect(broker, MosquittoBroker.Simulator))
+        {
+            await sim.Publish(FleetTopics.State("shop-7", "PS-0001"), FleetJson.Bytes(State("PS-0001")));
+        }
+
+        var again = await Task.Run(() => CliRun.Of(Ingest(false)));
+
+        Assert.AreEqual(ExitCodes.Ok, again.ExitCode, again.Error);
+        StringAssert.Contains(again.Output, endSession ? "ingest: stored 0," : "ingest: stored 1,");
+    }
+
     [TestMethod]
     public async Task AnIngestProcessKilledMidStreamLosesNothingOnceRestartedWithItsClientId()
     {

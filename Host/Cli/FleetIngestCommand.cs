@@ -29,15 +29,19 @@ public static class FleetIngestCommand
         {
             Description = "The MQTT client id, naming the persistent session: run each ingester with its own, and restart it with the same one. Default posslot-ingest-HOSTNAME.",
         };
+        var endSession = new Option<bool>("--end-session")
+        {
+            Description = "On the way out, remove this ingester's session at the broker (an ingester that will not come back): otherwise the broker keeps dealing it a share of the fleet's messages for 7 days, and they wait for it. Kept if anything received is not stored yet.",
+        };
         var c = new Command("ingest", "Store the fleet's reports: subscribe (shared, so several ingesters split one fleet), validate, store each board's state, history and milestones once.")
         {
-            broker, db, idle, user, passwordFile, clientId,
+            broker, db, idle, user, passwordFile, clientId, endSession,
         };
         c.SetAction(async (p, cancel) =>
         {
             var output = p.InvocationConfiguration.Output;
             var error = p.InvocationConfiguration.Error;
-            var options = Options(p.GetValue(broker)!, p.GetValue(idle), p.GetValue(user), p.GetValue(passwordFile), p.GetValue(clientId), error);
+            var options = Options(p.GetValue(broker)!, p.GetValue(idle), p.GetValue(user), p.GetValue(passwordFile), p.GetValue(clientId), error) with { EndSession = p.GetValue(endSession) };
             var location = FleetStoreOpening.Location(p.GetValue(db)!);
             await using var store = await OpenAsync(location, cancel);
             output.WriteLine($"ingest: {options.Broker} -> {location} as {options.ClientId}{(options.IdleExit is { } t ? $", ending after {t.TotalSeconds:0} s idle" : "")}");
