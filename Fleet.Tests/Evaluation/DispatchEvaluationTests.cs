@@ -92,7 +92,8 @@ public sealed class DispatchEvaluationTests
                 {
                     State("wear", 0, "Watch", 40_000, 100, mid: 20),
                     State("late", 0, "Watch", 30_000, 100, mid: 40),
-                    State("sudden", 0, "Healthy", 5_000, 10, mid: null),
+                    // As boards say it: fault "none".
+                    State("sudden", 0, "Healthy", 5_000, 10, mid: null) with { Fault = "none" },
                     State("calm", 0, "Healthy", 6_000, 10, mid: null),
                 });
                 var truth = FleetTruth.Parse("""

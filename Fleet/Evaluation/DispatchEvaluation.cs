@@ -130,7 +130,7 @@ public static class DispatchEvaluation
 
     /// <summary>Healthy, no fault class, not on the external reader, no forecast and no trend: like any healthy slot.</summary>
     public static bool IsSilent(DispatchCandidate c) =>
-        c.Health == "Healthy" && c.Fault is null && !c.FallbackEngaged && c.ForecastMidDays is null && c.TrendDays is null;
+        c.Health == "Healthy" && (c.Fault is null or "none") && !c.FallbackEngaged && c.ForecastMidDays is null && c.TrendDays is null;
 
     record struct Tally(int Visits, int Tp, int Pos, int SilentPos, int SilentTp);
 
