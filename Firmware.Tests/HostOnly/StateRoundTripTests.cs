@@ -44,8 +44,9 @@ namespace PosSlot.Firmware.Tests.HostOnly
             var a = new SlotCounters();
             Fill(a, new SeededRandom(2));
             a.SlotInsertions = a.BoardInsertions / 2; // the loader checks the slot's count is within the board's
+            a.PaymentsRetried = a.BoardInsertions / 3; // and so is the payments retried
             var b = new SlotCounters();
-            Load(b, a.SaveState, b.LoadState);
+            Load(b, a.SaveState, r => b.LoadState(r, RecordFrame.Version));
             AssertSame(a, b, "counters");
         }
 
@@ -68,8 +69,9 @@ namespace PosSlot.Firmware.Tests.HostOnly
             var a = new SlotCounters();
             Fill(a, new SeededRandom(4));
             a.SlotInsertions = a.BoardInsertions / 2;
+            a.PaymentsRetried = a.BoardInsertions / 3;
             var b = new SlotCounters();
-            Load(b, a.SaveState, r => { b.LoadState(r); b.StoreLosses = 0; });
+            Load(b, a.SaveState, r => { b.LoadState(r, RecordFrame.Version); b.StoreLosses = 0; });
             Assert.ThrowsExactly<AssertFailedException>(() => AssertSame(a, b, "counters"));
         }
 

@@ -104,15 +104,15 @@ namespace PosSlot.Firmware.Tests.Persistence
         {
             StoredBoard board = StoredBoard.New();
             byte[] snapshot = board.Flash.Read(StoreFiles.Name(StoreFiles.SnapshotA));
-            Assert.AreEqual("50-02-01", Hex(snapshot, 3), "magic, version, kind");
+            Assert.AreEqual("50-03-01", Hex(snapshot, 3), "magic, version, kind");
             Assert.AreEqual((byte)1, snapshot[5], "the first snapshot is number 1");
             // The CRC at the end covers every byte before it: this pins the whole layout.
             Assert.AreEqual(SnapshotLength, snapshot.Length, "length");
             Assert.AreEqual(SnapshotCrc, Crc32.Compute(snapshot, 0, snapshot.Length - 4), "crc " + Crc32.Compute(snapshot, 0, snapshot.Length - 4) + " length " + snapshot.Length);
         }
 
-        const int SnapshotLength = 1777;
-        const uint SnapshotCrc = 2574939985;
+        const int SnapshotLength = 1785;
+        const uint SnapshotCrc = 3458893712;
 
         static InsertionRecord Sample()
         {

@@ -122,7 +122,10 @@ namespace PosSlot.Firmware.Tests.Persistence
             w.Long(3);
             w.Int(0);
             w.Long(board.Fw.Core.NowUs);
-            board.Fw.Counters.SaveState(w);
+            w.Long(board.Fw.Counters.BoardInsertions); // four counters (payments retried came in version 3)
+            w.Long(board.Fw.Counters.SlotInsertions);
+            w.Long(board.Fw.Counters.Replacements);
+            w.Long(board.Fw.Counters.StoreLosses);
             board.Fw.Health.SaveState(w);
             board.Fw.Fallback.SaveState(w);
             EventLog log = board.Fw.Log;

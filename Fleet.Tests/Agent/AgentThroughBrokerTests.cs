@@ -37,6 +37,7 @@ public sealed class AgentThroughBrokerTests
         Assert.AreEqual(boardIds[^1], states[^1].LastEventId);
         Assert.AreEqual(HealthName(rig), states[^1].Health, "the state says what the firmware says");
         Assert.AreEqual(rig.Board.Firmware.Counters.BoardInsertions, states[^1].Counters!.InsertionsBoard);
+        Assert.AreEqual((long?)rig.Board.Firmware.Counters.PaymentsRetried, states[^1].Counters!.PaymentsRetried, "payments retried, as the board counts them");
     }
 
     [TestMethod]

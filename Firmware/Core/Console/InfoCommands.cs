@@ -70,6 +70,8 @@ namespace PosSlot.Firmware.Console
             _reply.Number("rated_life", _fw.HealthSettings.RatedCycles, null);
             _reply.Number("replacements", _fw.Counters.Replacements, null);
             _reply.Number("removals", _fw.Core.Monitor.Removals, null);
+            // Cards with a failed chip read: payments the customer or the terminal had to try again.
+            _reply.Number("payments_retried", _fw.Counters.PaymentsRetried, null);
             _reply.Number("boots", Boots, null);
             _reply.Number("store_losses", _fw.Counters.StoreLosses, null);
             // Above 0 the drive was lost once: the counts are lower bounds.

@@ -1,5 +1,6 @@
 using PosSlot.Firmware.Persistence;
 using PosSlot.Firmware.Events;
+using PosSlot.Firmware.Slot;
 
 namespace PosSlot.Firmware.Health
 {
@@ -13,12 +14,28 @@ namespace PosSlot.Firmware.Health
         public long SlotInsertions;
         public long Replacements;
 
+        /// <summary>Cards on which at least one chip read failed: payments the customer or the terminal had to try again.</summary>
+        public long PaymentsRetried;
+
         public void OnSlotEvent(SlotEvent e)
         {
             if (e.Code == EventCode.CardInserted)
             {
                 BoardInsertions++;
                 SlotInsertions++;
+            }
+            else if (e.Code == EventCode.CardRemoved && e.Record != null)
+            {
+                CardEnded(e.Record);
+            }
+        }
+
+        /// <summary>A card has left (live, or replayed from the journal at boot): a failed read on it is a payment retried.</summary>
+        public void CardEnded(InsertionRecord card)
+        {
+            if (card.ReadFailures > 0)
+            {
+                PaymentsRetried++;
             }
         }
 
@@ -37,15 +54,19 @@ namespace PosSlot.Firmware.Health
             w.Long(SlotInsertions);
             w.Long(Replacements);
             w.Long(StoreLosses);
+            w.Long(PaymentsRetried);
         }
 
-        public void LoadState(ByteReader r)
+        /// <summary>Reads what SaveState wrote in a snapshot of that format version (before 3: no payments retried).</summary>
+        public void LoadState(ByteReader r, int version)
         {
             BoardInsertions = r.Long();
             SlotInsertions = r.Long();
             Replacements = r.Long();
             StoreLosses = r.Long();
-            if (BoardInsertions < 0 || SlotInsertions < 0 || SlotInsertions > BoardInsertions || Replacements < 0 || StoreLosses < 0)
+            PaymentsRetried = version >= 3 ? r.Long() : 0;
+            if (BoardInsertions < 0 || SlotInsertions < 0 || SlotInsertions > BoardInsertions || Replacements < 0 || StoreLosses < 0
+                || PaymentsRetried < 0 || PaymentsRetried > BoardInsertions)
             {
                 r.Failed = true;
             }

@@ -13,10 +13,11 @@ namespace PosSlot.Firmware.Persistence
 
         /// <summary>
         /// The newest format. A record is written in its kind's newest version (VersionFor) and read
-        /// in any version from 1 up to it: 2 changed the snapshot only (the milestone history), so
-        /// journal entries and auth.bin are still written as 1, and a version-1 snapshot is migrated.
+        /// in any version from 1 up to it: 2 changed the snapshot only (the milestone history), and 3
+        /// too (payments retried among the counters), so journal entries and auth.bin are still written
+        /// as 1, and a version-1 or -2 snapshot is migrated.
         /// </summary>
-        public const int Version = 2;
+        public const int Version = 3;
         public const int HeaderSize = 9;
         public const int Overhead = HeaderSize + 4;
         public const int MaxPayload = 0xFFFF;

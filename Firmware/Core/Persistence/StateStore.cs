@@ -379,14 +379,15 @@ namespace PosSlot.Firmware.Persistence
 
         bool Load(SlotFirmware target, byte[] data)
         {
-            // Version 1 kept the newest 32 log entries, fixed-width; 2 the milestone history (EventLog.LoadVersion1 migrates).
+            // Version 1 kept the newest 32 log entries, fixed-width; 2 the milestone history (EventLog.LoadVersion1
+            // migrates); 3 the payments retried among the counters.
             int version = data[1];
             ByteReader r = new ByteReader(data, RecordFrame.HeaderSize, data.Length - RecordFrame.Overhead);
             uint journalSeq = r.UInt();
             long boots = r.Long();
             int reason = r.Int();
             long resumeUs = r.Long();
-            target.Counters.LoadState(r);
+            target.Counters.LoadState(r, version);
             target.Health.LoadState(r);
             target.Fallback.LoadState(r);
             if (version == 1)
@@ -464,6 +465,8 @@ namespace PosSlot.Firmware.Persistence
                     _fw.Counters.BoardInsertions = index;
                 }
                 Resume(rec.RemovedUs);
+                // Each entry replays once (its sequence is past the snapshot's), so its card counts once.
+                _fw.Counters.CardEnded(rec);
                 _replayEvent.Set(EventCode.CardRemoved, rec.RemovedUs, rec.RemovedUs, index, rec, 0, 0);
                 _fw.Health.OnSlotEvent(_replayEvent);
                 return true;
