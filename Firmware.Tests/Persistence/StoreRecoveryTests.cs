@@ -110,6 +110,9 @@ namespace PosSlot.Firmware.Tests.Persistence
             StoredBoard board = StoredBoard.New();
             LifeScript script = new LifeScript(800, 5);
             Assert.IsTrue(board.Run(script, 1, 800));
+            Assert.IsTrue(board.Fw.Counters.PaymentsRetried > 0);
+            // Version 1 did not count payments retried: they come back as 0, the rest as it was.
+            board.Fw.Counters.PaymentsRetried = 0;
             byte[] before = StoredBoard.HealthBytes(board.Fw);
             int milestones = board.Fw.Log.Count;
             long firstId = board.Fw.Log.IdAt(0);
@@ -118,7 +121,8 @@ namespace PosSlot.Firmware.Tests.Persistence
             ByteWriter w = new ByteWriter(16384);
             int start = RecordFrame.Begin(w, RecordKind.Snapshot, 500);
             w.Buffer[start + 1] = 1;
-            w.UInt(0);
+            w.UInt(100000); // past every journal entry on the drive, as a real snapshot is past those it holds
+
             w.Long(3);
             w.Int(0);
             w.Long(board.Fw.Core.NowUs);

@@ -7,7 +7,7 @@ namespace PosSlot.Firmware.Tests.Support
     /// <summary>
     /// A drive that, before each write lands, tries a power cut at every byte of it: it copies the
     /// drive, tears the write there, boots a fresh firmware from the copy and checks the recovery
-    /// against the live firmware at that instant (count within one, health never better, fallback
+    /// against the live firmware at that instant (count and payments retried within one, health never better, fallback
     /// never released, every milestone the live firmware logged is in the recovered history and no
     /// id names two events). Then the write lands for real and the run goes on, so one run checks every
     /// offset of its whole write stream.
@@ -109,6 +109,10 @@ namespace PosSlot.Firmware.Tests.Support
             else if (fw.Counters.SlotInsertions > Live.Counters.SlotInsertions || fw.Counters.Replacements != Live.Counters.Replacements)
             {
                 why = "slot count " + fw.Counters.SlotInsertions + " for " + Live.Counters.SlotInsertions;
+            }
+            else if (fw.Counters.PaymentsRetried > Live.Counters.PaymentsRetried || fw.Counters.PaymentsRetried < Live.Counters.PaymentsRetried - 1)
+            {
+                why = "payments retried " + fw.Counters.PaymentsRetried + " for " + Live.Counters.PaymentsRetried;
             }
             if (why == null)
             {
