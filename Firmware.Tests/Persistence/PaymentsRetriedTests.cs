@@ -62,27 +62,13 @@ namespace PosSlot.Firmware.Tests.Persistence
             StoredBoard board = StoredBoard.New();
             long[] t = new long[] { 1000000 };
             Feed(board, 1, 40, new SeededRandom(9), t);
-            // The snapshot as the version-2 firmware wrote it: four counters. Its journal sequence is past every
-            // entry on the drive, as a real snapshot's is past those it holds, so nothing is replayed twice.
-            ByteWriter w = new ByteWriter(16384);
-            int start = RecordFrame.Begin(w, RecordKind.Snapshot, 500);
-            w.Buffer[start + 1] = 2;
-            w.UInt(100000);
-            w.Long(3);
-            w.Int(0);
-            w.Long(board.Fw.Core.NowUs);
-            w.Long(board.Fw.Counters.BoardInsertions);
-            w.Long(board.Fw.Counters.SlotInsertions);
-            w.Long(board.Fw.Counters.Replacements);
-            w.Long(board.Fw.Counters.StoreLosses);
+            // The snapshot as the version-2 firmware wrote it: four counters, then the rest as now.
+            int start;
+            ByteWriter w = board.BeginOldSnapshot(2, out start);
             board.Fw.Health.SaveState(w);
             board.Fw.Fallback.SaveState(w);
             board.Fw.Log.SaveState(w);
-            Assert.IsTrue(RecordFrame.End(w, start));
-            byte[] v2 = new byte[w.Position];
-            System.Array.Copy(w.Buffer, v2, v2.Length);
-            board.Flash.Put(StoreFiles.Name(StoreFiles.SnapshotA), v2);
-            board.Flash.Put(StoreFiles.Name(StoreFiles.SnapshotB), new byte[0]);
+            board.PutOldSnapshot(w, start);
             board.PowerOn();
             Assert.AreEqual(EventCode.StoreRecovered, board.Boot.Outcome);
             Assert.AreEqual(40L, board.Fw.Counters.BoardInsertions);

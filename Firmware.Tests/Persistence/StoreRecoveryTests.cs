@@ -118,18 +118,8 @@ namespace PosSlot.Firmware.Tests.Persistence
             long firstId = board.Fw.Log.IdAt(0);
             long nextId = board.Fw.Log.NextId;
             // The snapshot as the version-1 firmware wrote it: the same state, the log fixed-width.
-            ByteWriter w = new ByteWriter(16384);
-            int start = RecordFrame.Begin(w, RecordKind.Snapshot, 500);
-            w.Buffer[start + 1] = 1;
-            w.UInt(100000); // past every journal entry on the drive, as a real snapshot is past those it holds
-
-            w.Long(3);
-            w.Int(0);
-            w.Long(board.Fw.Core.NowUs);
-            w.Long(board.Fw.Counters.BoardInsertions); // four counters (payments retried came in version 3)
-            w.Long(board.Fw.Counters.SlotInsertions);
-            w.Long(board.Fw.Counters.Replacements);
-            w.Long(board.Fw.Counters.StoreLosses);
+            int start;
+            ByteWriter w = board.BeginOldSnapshot(1, out start);
             board.Fw.Health.SaveState(w);
             board.Fw.Fallback.SaveState(w);
             EventLog log = board.Fw.Log;
@@ -145,11 +135,7 @@ namespace PosSlot.Firmware.Tests.Persistence
                 w.Long(log.Detail1At(i));
                 w.Long(log.Detail2At(i));
             }
-            Assert.IsTrue(RecordFrame.End(w, start));
-            byte[] v1 = new byte[w.Position];
-            System.Array.Copy(w.Buffer, v1, v1.Length);
-            board.Flash.Put(StoreFiles.Name(StoreFiles.SnapshotA), v1);
-            board.Flash.Put(StoreFiles.Name(StoreFiles.SnapshotB), new byte[0]);
+            board.PutOldSnapshot(w, start);
             board.PowerOn();
             Assert.AreEqual(EventCode.StoreRecovered, board.Boot.Outcome);
             Assert.AreEqual(500L, (long)board.Boot.SnapshotSequence);

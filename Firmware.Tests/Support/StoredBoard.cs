@@ -64,6 +64,40 @@ namespace PosSlot.Firmware.Tests.Support
             return true;
         }
 
+        /// <summary>
+        /// Starts a snapshot of this board as an older firmware (format 1 or 2) wrote it: the header and its four
+        /// counters. Its journal sequence is past every entry on the drive, as a real snapshot's is past those it
+        /// holds, so nothing is replayed twice. The caller writes the rest and ends it with PutOldSnapshot.
+        /// </summary>
+        public ByteWriter BeginOldSnapshot(int version, out int start)
+        {
+            ByteWriter w = new ByteWriter(16384);
+            start = RecordFrame.Begin(w, RecordKind.Snapshot, 500);
+            w.Buffer[start + 1] = (byte)version;
+            w.UInt(100000);
+            w.Long(3);
+            w.Int(0);
+            w.Long(Fw.Core.NowUs);
+            w.Long(Fw.Counters.BoardInsertions);
+            w.Long(Fw.Counters.SlotInsertions);
+            w.Long(Fw.Counters.Replacements);
+            w.Long(Fw.Counters.StoreLosses);
+            return w;
+        }
+
+        /// <summary>Ends the old snapshot and makes it the drive's only one (snapshot number 500).</summary>
+        public void PutOldSnapshot(ByteWriter w, int start)
+        {
+            if (!RecordFrame.End(w, start))
+            {
+                throw new System.InvalidOperationException("the old snapshot does not fit");
+            }
+            byte[] old = new byte[w.Position];
+            System.Array.Copy(w.Buffer, old, old.Length);
+            Flash.Put(StoreFiles.Name(StoreFiles.SnapshotA), old);
+            Flash.Put(StoreFiles.Name(StoreFiles.SnapshotB), new byte[0]);
+        }
+
         /// <summary>The analyser's whole state as bytes: two firmwares with equal bytes judge the slot alike.</summary>
         public static byte[] HealthBytes(SlotFirmware fw)
         {
