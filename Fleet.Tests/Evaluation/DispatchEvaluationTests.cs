@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using PosSlot.Fleet.Evaluation;
 using PosSlot.Fleet.Store;
+using PosSlot.Fleet.Tests.Support;
 
 namespace PosSlot.Fleet.Tests.Evaluation;
 
@@ -27,51 +27,41 @@ public sealed class DispatchEvaluationTests
     [TestMethod]
     public async Task CountsVisitsHitsAndMissesAgainstTheTruthOnTheSameBudget()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
-        try
+        await using var store = await FleetStoreLocation.Parse(TestStores.NewSqlite()).OpenAsync();
+        await store.WriteAsync(new StoreItem[]
         {
-            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
-            {
-                await store.WriteAsync(new StoreItem[]
-                {
-                    State("wear", 0, "Watch", 40_000, 100, mid: 20),
-                    State("quiet", 0, "Watch", 10_000, 50, mid: 12),
-                    State("sudden", 0, "Healthy", 5_000, 10, mid: null),
-                    State("busy", 0, "Healthy", 90_000, 20, mid: null),
-                    State("old", 0, "Healthy", 1_000, 900, mid: null),
-                    State("gone", 0, "Failed", 70_000, 300, mid: null),
-                });
-                var truth = FleetTruth.Parse("""
-                    {"end": "2026-01-25T00:00:00Z", "boards": [
-                      {"serial": "wear", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-21T00:00:00Z"},
-                      {"serial": "quiet", "site": "s", "scenario": "fresh", "fails_at": null},
-                      {"serial": "sudden", "site": "s", "scenario": "detect-broken", "fails_at": "2026-01-16T00:00:00Z"},
-                      {"serial": "busy", "site": "s", "scenario": "fresh", "fails_at": null},
-                      {"serial": "old", "site": "s", "scenario": "fresh", "fails_at": null},
-                      {"serial": "gone", "site": "s", "scenario": "lifetime", "fails_at": "2025-12-30T00:00:00Z"}]}
-                    """);
-                var scores = await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1);
-                var dispatch = scores.Single(s => s.Method == DispatchEvaluation.Dispatch);
-                // At day 11 (the one checkpoint: start day 0, last usable day 11): "wear" has 9 days left, "quiet" 1.
-                Assert.AreEqual(2, dispatch.Visits);
-                Assert.AreEqual(1, dispatch.TruePositives);
-                Assert.AreEqual(2, dispatch.Positives, "wear and sudden fail within 14 days; gone had failed already");
-                Assert.AreEqual(0.5, dispatch.Precision);
-                Assert.AreEqual(0.5, dispatch.Recall);
-                Assert.AreEqual(1, dispatch.Missed["detect-broken"], "the miss is the sudden one");
-                Assert.AreEqual(1, dispatch.Missed.Count);
-                Assert.AreEqual("detect-broken 1", EvaluationTable.MissedText(dispatch));
-                var byCount = scores.Single(s => s.Method == DispatchEvaluation.ByInsertions);
-                Assert.AreEqual(2, byCount.Visits, "the same budget");
-                Assert.AreEqual(1, byCount.TruePositives, "busy and wear: the two with most insertions");
-                var byAge = scores.Single(s => s.Method == DispatchEvaluation.ByAge);
-                Assert.AreEqual(1, byAge.TruePositives, "old and wear: the two oldest");
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+            State("wear", 0, "Watch", 40_000, 100, mid: 20),
+            State("quiet", 0, "Watch", 10_000, 50, mid: 12),
+            State("sudden", 0, "Healthy", 5_000, 10, mid: null),
+            State("busy", 0, "Healthy", 90_000, 20, mid: null),
+            State("old", 0, "Healthy", 1_000, 900, mid: null),
+            State("gone", 0, "Failed", 70_000, 300, mid: null),
+        });
+        var truth = FleetTruth.Parse("""
+            {"end": "2026-01-25T00:00:00Z", "boards": [
+              {"serial": "wear", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-21T00:00:00Z"},
+              {"serial": "quiet", "site": "s", "scenario": "fresh", "fails_at": null},
+              {"serial": "sudden", "site": "s", "scenario": "detect-broken", "fails_at": "2026-01-16T00:00:00Z"},
+              {"serial": "busy", "site": "s", "scenario": "fresh", "fails_at": null},
+              {"serial": "old", "site": "s", "scenario": "fresh", "fails_at": null},
+              {"serial": "gone", "site": "s", "scenario": "lifetime", "fails_at": "2025-12-30T00:00:00Z"}]}
+            """);
+        var scores = await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1);
+        var dispatch = scores.Single(s => s.Method == DispatchEvaluation.Dispatch);
+        // At day 11 (the one checkpoint: start day 0, last usable day 11): "wear" has 9 days left, "quiet" 1.
+        Assert.AreEqual(2, dispatch.Visits);
+        Assert.AreEqual(1, dispatch.TruePositives);
+        Assert.AreEqual(2, dispatch.Positives, "wear and sudden fail within 14 days; gone had failed already");
+        Assert.AreEqual(0.5, dispatch.Precision);
+        Assert.AreEqual(0.5, dispatch.Recall);
+        Assert.AreEqual(1, dispatch.Missed["detect-broken"], "the miss is the sudden one");
+        Assert.AreEqual(1, dispatch.Missed.Count);
+        Assert.AreEqual("detect-broken 1", EvaluationTable.MissedText(dispatch));
+        var byCount = scores.Single(s => s.Method == DispatchEvaluation.ByInsertions);
+        Assert.AreEqual(2, byCount.Visits, "the same budget");
+        Assert.AreEqual(1, byCount.TruePositives, "busy and wear: the two with most insertions");
+        var byAge = scores.Single(s => s.Method == DispatchEvaluation.ByAge);
+        Assert.AreEqual(1, byAge.TruePositives, "old and wear: the two oldest");
     }
 
     /// <summary>
@@ -83,39 +73,29 @@ public sealed class DispatchEvaluationTests
     [TestMethod]
     public async Task MissesAreSplitIntoSilentOnesAndOnesThatShowedASign()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
-        try
+        await using var store = await FleetStoreLocation.Parse(TestStores.NewSqlite()).OpenAsync();
+        await store.WriteAsync(new StoreItem[]
         {
-            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
-            {
-                await store.WriteAsync(new StoreItem[]
-                {
-                    State("wear", 0, "Watch", 40_000, 100, mid: 20),
-                    State("late", 0, "Watch", 30_000, 100, mid: 40),
-                    // As boards say it: fault "none".
-                    State("sudden", 0, "Healthy", 5_000, 10, mid: null) with { Fault = "none" },
-                    State("calm", 0, "Healthy", 6_000, 10, mid: null),
-                });
-                var truth = FleetTruth.Parse("""
-                    {"end": "2026-01-25T00:00:00Z", "boards": [
-                      {"serial": "wear", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-21T00:00:00Z"},
-                      {"serial": "late", "site": "s", "scenario": "lifetime", "fails_at": "2026-01-20T00:00:00Z"},
-                      {"serial": "sudden", "site": "s", "scenario": "detect-broken", "fails_at": "2026-01-16T00:00:00Z"},
-                      {"serial": "calm", "site": "s", "scenario": "fresh", "fails_at": null}]}
-                    """);
-                var dispatch = (await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1)).Single(s => s.Method == DispatchEvaluation.Dispatch);
-                Assert.AreEqual(3, dispatch.Positives);
-                Assert.AreEqual(1, dispatch.TruePositives);
-                Assert.AreEqual(1, dispatch.SilentPositives, "sudden: Healthy, no fault, no forecast at the checkpoint");
-                Assert.AreEqual(0, dispatch.SilentHits);
-                Assert.AreEqual(0.5, dispatch.RecallWithASign, "wear of wear and late");
-                Assert.AreEqual(1.0 / 3, dispatch.Recall);
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+            State("wear", 0, "Watch", 40_000, 100, mid: 20),
+            State("late", 0, "Watch", 30_000, 100, mid: 40),
+            // As boards say it: fault "none".
+            State("sudden", 0, "Healthy", 5_000, 10, mid: null) with { Fault = "none" },
+            State("calm", 0, "Healthy", 6_000, 10, mid: null),
+        });
+        var truth = FleetTruth.Parse("""
+            {"end": "2026-01-25T00:00:00Z", "boards": [
+              {"serial": "wear", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-21T00:00:00Z"},
+              {"serial": "late", "site": "s", "scenario": "lifetime", "fails_at": "2026-01-20T00:00:00Z"},
+              {"serial": "sudden", "site": "s", "scenario": "detect-broken", "fails_at": "2026-01-16T00:00:00Z"},
+              {"serial": "calm", "site": "s", "scenario": "fresh", "fails_at": null}]}
+            """);
+        var dispatch = (await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1)).Single(s => s.Method == DispatchEvaluation.Dispatch);
+        Assert.AreEqual(3, dispatch.Positives);
+        Assert.AreEqual(1, dispatch.TruePositives);
+        Assert.AreEqual(1, dispatch.SilentPositives, "sudden: Healthy, no fault, no forecast at the checkpoint");
+        Assert.AreEqual(0, dispatch.SilentHits);
+        Assert.AreEqual(0.5, dispatch.RecallWithASign, "wear of wear and late");
+        Assert.AreEqual(1.0 / 3, dispatch.Recall);
     }
 
     /// <summary>
@@ -126,33 +106,23 @@ public sealed class DispatchEvaluationTests
     [TestMethod]
     public async Task ASpringFaultWithoutAForecastIsClaimedByItsSeatDelayTrend()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
-        try
+        await using var store = await FleetStoreLocation.Parse(TestStores.NewSqlite()).OpenAsync();
+        var spring = Enumerable.Range(0, 11 * 4 + 1).Select(i => (StoreItem)(State("spring", 0, "Watch", 1_000 + 25 * i, 30, mid: null) with
         {
-            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
-            {
-                var spring = Enumerable.Range(0, 11 * 4 + 1).Select(i => (StoreItem)(State("spring", 0, "Watch", 1_000 + 25 * i, 30, mid: null) with
-                {
-                    AgentTimeMs = Day0.AddHours(6 * i).ToUnixTimeMilliseconds(), Fault = "loose_spring", SeatDelayMeanUs = 180_000 + 8_000 * i / 4.0,
-                    Json = $"{{\"spring\":{i}}}",
-                })).ToList();
-                spring.Add(State("calm", 0, "Healthy", 9_000, 30, mid: null));
-                await store.WriteAsync(spring);
-                var truth = FleetTruth.Parse("""
-                    {"end": "2026-01-25T00:00:00Z", "boards": [
-                      {"serial": "spring", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-17T00:00:00Z"},
-                      {"serial": "calm", "site": "s", "scenario": "fresh", "fails_at": null}]}
-                    """);
-                var dispatch = (await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1)).Single(s => s.Method == DispatchEvaluation.Dispatch);
-                Assert.AreEqual(1, dispatch.Visits);
-                Assert.AreEqual(1, dispatch.TruePositives);
-                Assert.AreEqual(1, dispatch.Positives);
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+            AgentTimeMs = Day0.AddHours(6 * i).ToUnixTimeMilliseconds(), Fault = "loose_spring", SeatDelayMeanUs = 180_000 + 8_000 * i / 4.0,
+            Json = $"{{\"spring\":{i}}}",
+        })).ToList();
+        spring.Add(State("calm", 0, "Healthy", 9_000, 30, mid: null));
+        await store.WriteAsync(spring);
+        var truth = FleetTruth.Parse("""
+            {"end": "2026-01-25T00:00:00Z", "boards": [
+              {"serial": "spring", "site": "s", "scenario": "worn-spring", "fails_at": "2026-01-17T00:00:00Z"},
+              {"serial": "calm", "site": "s", "scenario": "fresh", "fails_at": null}]}
+            """);
+        var dispatch = (await DispatchEvaluation.RunAsync(store, truth, [TimeSpan.FromDays(14)], checkpoints: 1)).Single(s => s.Method == DispatchEvaluation.Dispatch);
+        Assert.AreEqual(1, dispatch.Visits);
+        Assert.AreEqual(1, dispatch.TruePositives);
+        Assert.AreEqual(1, dispatch.Positives);
     }
 
     /// <summary>
@@ -162,35 +132,25 @@ public sealed class DispatchEvaluationTests
     [TestMethod]
     public async Task TheCoverageSaysHowMuchOfTheTrueFleetTheStoreHolds()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"posslot-eval-{Guid.NewGuid():N}.db");
-        try
+        await using var store = await FleetStoreLocation.Parse(TestStores.NewSqlite()).OpenAsync();
+        await store.WriteAsync(new StoreItem[]
         {
-            await using (var store = await FleetStoreLocation.Parse("sqlite:" + path).OpenAsync())
-            {
-                await store.WriteAsync(new StoreItem[]
-                {
-                    State("a", 0, "Healthy", 1, 1, null), State("a", 1, "Healthy", 2, 2, null), State("a", 2, "Healthy", 3, 3, null),
-                    State("b", 2, "Healthy", 1, 1, null),
-                });
-                var truth = FleetTruth.Parse("""
-                    {"end": "2026-01-03T00:00:00Z", "boards": [
-                      {"serial": "a", "site": "s", "scenario": "fresh", "fails_at": null},
-                      {"serial": "b", "site": "s", "scenario": "fresh", "fails_at": null},
-                      {"serial": "c", "site": "s", "scenario": "fresh", "fails_at": null}]}
-                    """);
-                var coverage = await DispatchEvaluation.CoverageAsync(store, truth);
-                Assert.AreEqual(3, coverage.TruthBoards);
-                Assert.AreEqual(2, coverage.StoredBoards);
-                Assert.AreEqual(4, coverage.States);
-                Assert.AreEqual(1, coverage.FewestStates);
-                Assert.AreEqual(3, coverage.MostStates);
-                Assert.AreEqual("store coverage: 2 of 3 boards in the truth have reported; 4 states, 1 to 3 a board (INCOMPLETE: a board is missing or has under half the most states)", coverage.Text);
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+            State("a", 0, "Healthy", 1, 1, null), State("a", 1, "Healthy", 2, 2, null), State("a", 2, "Healthy", 3, 3, null),
+            State("b", 2, "Healthy", 1, 1, null),
+        });
+        var truth = FleetTruth.Parse("""
+            {"end": "2026-01-03T00:00:00Z", "boards": [
+              {"serial": "a", "site": "s", "scenario": "fresh", "fails_at": null},
+              {"serial": "b", "site": "s", "scenario": "fresh", "fails_at": null},
+              {"serial": "c", "site": "s", "scenario": "fresh", "fails_at": null}]}
+            """);
+        var coverage = await DispatchEvaluation.CoverageAsync(store, truth);
+        Assert.AreEqual(3, coverage.TruthBoards);
+        Assert.AreEqual(2, coverage.StoredBoards);
+        Assert.AreEqual(4, coverage.States);
+        Assert.AreEqual(1, coverage.FewestStates);
+        Assert.AreEqual(3, coverage.MostStates);
+        Assert.AreEqual("store coverage: 2 of 3 boards in the truth have reported; 4 states, 1 to 3 a board (INCOMPLETE: a board is missing or has under half the most states)", coverage.Text);
     }
 
     [TestMethod]
