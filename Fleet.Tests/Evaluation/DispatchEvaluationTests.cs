@@ -153,6 +153,25 @@ public sealed class DispatchEvaluationTests
         Assert.AreEqual("store coverage: 2 of 3 boards in the truth have reported; 4 states, 1 to 3 a board (INCOMPLETE: a board is missing or has under half the most states)", coverage.Text);
     }
 
+    /// <summary>Several seeds make one table: every count summed per horizon and method, the misses merged.</summary>
+    [TestMethod]
+    public void SeedsAreSummedPerHorizonAndMethod()
+    {
+        static Score S(string method, int visits, int hits, int positives, int silent, params (string, int)[] missed) =>
+            new(method, 14, 10, visits, hits, positives, missed.ToDictionary(m => m.Item1, m => m.Item2), silent, 0);
+        var seed7 = new[] { S(DispatchEvaluation.Dispatch, 10, 8, 9, 1, ("detect-broken", 1)), S(DispatchEvaluation.ByAge, 10, 1, 9, 1, ("lifetime", 8)) };
+        var seed11 = new[] { S(DispatchEvaluation.Dispatch, 20, 15, 18, 2, ("detect-broken", 2), ("lifetime", 1)), S(DispatchEvaluation.ByAge, 20, 2, 18, 2, ("lifetime", 16)) };
+
+        var sum = DispatchEvaluation.Sum([seed7, seed11]);
+
+        var d = sum.Single(s => s.Method == DispatchEvaluation.Dispatch);
+        Assert.AreEqual((20, 30, 23, 27, 3), (d.Checkpoints, d.Visits, d.TruePositives, d.Positives, d.SilentPositives));
+        Assert.AreEqual(3, d.Missed["detect-broken"]);
+        Assert.AreEqual(1, d.Missed["lifetime"]);
+        Assert.AreEqual(24, sum.Single(s => s.Method == DispatchEvaluation.ByAge).Missed["lifetime"]);
+        Assert.AreEqual(2, sum.Count);
+    }
+
     [TestMethod]
     public void ABadTruthFileIsRefusedWithAReason()
     {

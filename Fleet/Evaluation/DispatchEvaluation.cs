@@ -98,6 +98,16 @@ public static class DispatchEvaluation
         return scores;
     }
 
+    /// <summary>Several seeds' scores as one: per horizon and method, every count summed and the misses merged.</summary>
+    public static IReadOnlyList<Score> Sum(IReadOnlyList<IReadOnlyList<Score>> runs) =>
+        runs.SelectMany(r => r)
+            .GroupBy(s => (s.HorizonDays, s.Method))
+            .Select(g => new Score(g.Key.Method, g.Key.HorizonDays, g.Sum(s => s.Checkpoints), g.Sum(s => s.Visits), g.Sum(s => s.TruePositives),
+                g.Sum(s => s.Positives),
+                g.SelectMany(s => s.Missed).GroupBy(m => m.Key, StringComparer.Ordinal).ToDictionary(m => m.Key, m => m.Sum(x => x.Value), StringComparer.Ordinal),
+                g.Sum(s => s.SilentPositives), g.Sum(s => s.SilentHits)))
+            .ToList();
+
     /// <summary>
     /// How much of the true fleet the store holds: boards that reported, and states a board. Every simulated board
     /// reports as often as the others, so a board missing or with far fewer states means lost messages (a broker

@@ -127,6 +127,15 @@ public sealed class FleetDispatchCliTests
             var ok = CliRun.Of("fleet", "evaluate", "--db", "sqlite:" + db, "--truth", truth, "--horizons", "14d", "--checkpoints", "2");
             Assert.AreEqual(0, ok.ExitCode, ok.Error);
             StringAssert.Contains(ok.Output, "| 14 d | dispatch | 2 |");
+
+            // Several seeds: --db and --truth in pairs, one summed table, each store's coverage.
+            var two = CliRun.Of("fleet", "evaluate", "--db", "sqlite:" + db, "--truth", truth, "--db", "sqlite:" + db, "--truth", truth, "--horizons", "14d", "--checkpoints", "2");
+            Assert.AreEqual(0, two.ExitCode, two.Error);
+            StringAssert.Contains(two.Output, "| 14 d | dispatch | 4 |");
+            Assert.AreEqual(2, two.Output.Split("store coverage").Length - 1, two.Output);
+            var unpaired = CliRun.Of("fleet", "evaluate", "--db", "sqlite:" + db, "--truth", truth, "--db", "sqlite:" + db);
+            Assert.AreEqual(2, unpaired.ExitCode, unpaired.Error);
+            StringAssert.Contains(unpaired.Error, "pairs");
         }
         finally
         {

@@ -7,13 +7,20 @@ using PosSlot.Fleet.Store;
 
 namespace PosSlot.Host.Cli;
 
-/// <summary><c>posslot fleet evaluate --db DB --truth FILE [--horizons 14d,30d] [--checkpoints N]</c>: the dispatch list against the truth.</summary>
+/// <summary>
+/// <c>posslot fleet evaluate --db DB --truth FILE [--db DB --truth FILE ...] [--horizons 14d,30d] [--checkpoints N]</c>:
+/// the dispatch list against the truth; several seeds give one summed table.
+/// </summary>
 public static class FleetEvaluateCommand
 {
     public static Command Create()
     {
-        var db = new Option<string>("--db") { Description = "The fleet store filled from a simulated fleet (posslot fleet simulate, then ingest).", Required = true };
-        var truth = new Option<string>("--truth") { Description = "The simulator's truth file (posslot fleet simulate --truth FILE).", Required = true };
+        var db = new Option<string[]>("--db")
+        {
+            Description = "The fleet store filled from a simulated fleet (posslot fleet simulate, then ingest). Repeat it with --truth for several seeds: one summed table.",
+            Required = true,
+        };
+        var truth = new Option<string[]>("--truth") { Description = "The simulator's truth file (posslot fleet simulate --truth FILE), one for each --db, in the same order.", Required = true };
         var horizons = new Option<string>("--horizons") { Description = "Comma-separated horizons to judge.", DefaultValueFactory = _ => "14d,30d" };
         var checkpoints = new Option<int>("--checkpoints") { Description = "Times through the simulated period at which the list is judged (1-1000).", DefaultValueFactory = _ => 10 };
         var c = new Command("evaluate", "Judge the dispatch list against a simulated fleet's truth: precision and recall of 'fails within the horizon', beside replacing by insertion count and by age on the same number of visits. Prints a Markdown table.")
@@ -28,7 +35,6 @@ public static class FleetEvaluateCommand
                 throw CliFailure.BadInput($"--checkpoints {n}: use 1 to 1000");
             }
             TimeSpan[] spans;
-            FleetTruth facts;
             try
             {
                 spans = p.GetValue(horizons)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(DispatchOptions.ParseHorizon).ToArray();
@@ -37,21 +43,37 @@ public static class FleetEvaluateCommand
             {
                 throw CliFailure.BadInput(e.Message);
             }
-            var location = FleetStoreOpening.Location(p.GetValue(db)!);
-            var truthPath = p.GetValue(truth)!;
-            try
+            var dbs = p.GetValue(db)!;
+            var truths = p.GetValue(truth)!;
+            if (dbs.Length != truths.Length)
             {
-                // A truth file lists every board: 10,000 boards take about 2 MB.
-                facts = FleetTruth.Parse(InputFile.ReadText(truthPath, "truth file", 64L << 20));
+                throw CliFailure.BadInput($"--db and --truth go in pairs, one truth file for each store: {dbs.Length} --db, {truths.Length} --truth");
             }
-            catch (FormatException e)
+            var runs = new System.Collections.Generic.List<System.Collections.Generic.IReadOnlyList<Score>>();
+            var coverage = new System.Collections.Generic.List<string>();
+            for (var i = 0; i < dbs.Length; i++)
             {
-                throw CliFailure.BadInput($"--truth {truthPath}: {e.Message}");
+                var location = FleetStoreOpening.Location(dbs[i]);
+                FleetTruth facts;
+                try
+                {
+                    // A truth file lists every board: 10,000 boards take about 2 MB.
+                    facts = FleetTruth.Parse(InputFile.ReadText(truths[i], "truth file", 64L << 20));
+                }
+                catch (FormatException e)
+                {
+                    throw CliFailure.BadInput($"--truth {truths[i]}: {e.Message}");
+                }
+                await using var store = await FleetStoreOpening.OpenAsync(location, cancel);
+                runs.Add(await DispatchEvaluation.RunAsync(store, facts, spans, n, cancel));
+                var text = (await DispatchEvaluation.CoverageAsync(store, facts, cancel)).Text;
+                coverage.Add(dbs.Length == 1 ? text : $"{location}: {text}");
             }
-            await using var store = await FleetStoreOpening.OpenAsync(location, cancel);
-            var scores = await DispatchEvaluation.RunAsync(store, facts, spans, n, cancel);
-            EvaluationTable.Write(scores, p.InvocationConfiguration.Output);
-            p.InvocationConfiguration.Output.WriteLine("- " + (await DispatchEvaluation.CoverageAsync(store, facts, cancel)).Text);
+            EvaluationTable.Write(runs.Count == 1 ? runs[0] : DispatchEvaluation.Sum(runs), p.InvocationConfiguration.Output);
+            foreach (var line in coverage)
+            {
+                p.InvocationConfiguration.Output.WriteLine("- " + line);
+            }
             return ExitCodes.Ok;
         });
         return c;
