@@ -49,7 +49,7 @@ sealed class AgentRig : IAsyncDisposable
     }
 
     public IFleetPublisher NewPublisher() =>
-        new MqttFleetPublisher(BrokerAddress.Parse(Broker.Url, out _)!, "agent-" + Board.Serial + "-" + Guid.NewGuid().ToString("N")[..6], _user, Broker.Password(_user));
+        new MqttFleetPublisher(BrokerUrl.Parse(Broker.Url), "agent-" + Board.Serial + "-" + Guid.NewGuid().ToString("N")[..6], _user, Broker.Password(_user));
 
     FleetAgent NewAgent() => new(new AgentSettings { Site = Site, Interval = TimeSpan.FromHours(1), RetryEvery = TimeSpan.FromHours(1) }, Board, Clock, Spool, Publisher, Log);
 

@@ -29,7 +29,7 @@ public sealed class SocketBufferTests
     [TestMethod]
     public void TheAgentsConnectionAsksForLargeSocketBuffers()
     {
-        var publisher = new MqttFleetPublisher(BrokerAddress.Parse("mqtt://127.0.0.1:1883", out _)!, "agent-buffers", "u", "p");
+        var publisher = new MqttFleetPublisher(BrokerUrl.Parse("mqtt://127.0.0.1:1883"), "agent-buffers", "u", "p");
         AssertLarge(publisher.ConnectOptions("posslot/v1/site/PS-0001/state", [1]));
     }
 

@@ -34,7 +34,7 @@ public sealed class FleetSimulateTests
         using var broker = MosquittoBroker.Start();
         await using var ingest = await MqttProbe.Connect(broker, MosquittoBroker.Ingester);
         await ingest.Subscribe("posslot/v1/#");
-        var address = BrokerAddress.Parse(broker.Url, out _)!;
+        var address = BrokerUrl.Parse(broker.Url);
         var settings = new SimulationSettings { Boards = 8, Days = 4, Seed = 7, Interval = TimeSpan.FromHours(12), Workers = 2 };
         var result = await FleetSimulator.Run(settings,
             plan => new MqttFleetPublisher(address, "sim-" + plan.Serial, MosquittoBroker.Simulator, broker.Password(MosquittoBroker.Simulator)),

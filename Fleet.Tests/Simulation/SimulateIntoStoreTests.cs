@@ -25,7 +25,7 @@ public sealed class SimulateIntoStoreTests
         await using var store = await FleetStoreLocation.Parse(db).OpenAsync();
         await using var ingest = await IngestRun.Start(store, IngestRun.Options(broker, "ingest-sim"));
 
-        var address = BrokerAddress.Parse(broker.Url, out _)!;
+        var address = BrokerUrl.Parse(broker.Url);
         var settings = new SimulationSettings { Boards = 12, Days = 6, Seed = 7, Interval = TimeSpan.FromHours(12), Workers = 2 };
         var result = await FleetSimulator.Run(settings,
             plan => new MqttFleetPublisher(address, "sim-" + plan.Serial, MosquittoBroker.Simulator, broker.Password(MosquittoBroker.Simulator)),

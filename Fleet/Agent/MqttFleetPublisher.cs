@@ -15,7 +15,7 @@ namespace PosSlot.Fleet.Agent;
 /// Any failure to reach the broker is Unreachable (the message stays in the spool); a reason code
 /// that is not success is Refused. The password is never logged.
 /// </summary>
-public sealed class MqttFleetPublisher(BrokerAddress broker, string clientId, string? username, string? password) : IFleetPublisher
+public sealed class MqttFleetPublisher(BrokerUrl broker, string clientId, string? username, string? password) : IFleetPublisher
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 

@@ -49,4 +49,28 @@ public class FleetCommandInputTests
         Assert.AreEqual(ExitCodes.BadInput, code);
         StringAssert.Contains(error, "--start yesterday");
     }
+
+    /// <summary>Every command that takes --broker reads it one way, and a password in the URL is never echoed.</summary>
+    [TestMethod]
+    [DataRow("fleet", "ingest")]
+    [DataRow("fleet", "simulate")]
+    [DataRow("agent", "")]
+    public void ABrokerUrlWithAPasswordIsRefusedWithoutEchoingIt(string command, string sub)
+    {
+        var args = new System.Collections.Generic.List<string> { command };
+        if (sub.Length > 0)
+        {
+            args.Add(sub);
+        }
+        args.AddRange(command == "agent"
+            ? ["--port", "/dev/null", "--site", "shop-7", "--username", "PS-1"]
+            : sub == "simulate" ? ["--boards", "1", "--days", "1"] : ["--db", "sqlite:never.db"]);
+        args.AddRange(["--broker", "mqtt://PS-1:secret@127.0.0.1:1883"]);
+        var (code, error) = Run(args.ToArray());
+        Assert.AreEqual(ExitCodes.BadInput, code, error);
+        Assert.AreEqual(1, error.Split('\n').Length, error);
+        StringAssert.Contains(error, "--broker");
+        StringAssert.Contains(error, "put no credentials in the URL");
+        Assert.IsFalse(error.Contains("secret"), "a password never reaches the console: " + error);
+    }
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
+using PosSlot.Fleet;
 using PosSlot.Fleet.Agent;
 using PosSlot.Fleet.Messages;
 
@@ -33,7 +34,7 @@ public static class AgentCommand
         };
         c.SetAction(p =>
         {
-            var address = BrokerAddress.Parse(p.GetValue(broker)!, out var why) ?? throw CliFailure.BadInput($"--broker {why}");
+            var address = BrokerUrl.TryParse(p.GetValue(broker)!, out var why) ?? throw CliFailure.BadInput($"--broker {why}");
             string siteName = p.GetValue(site)!;
             if (!FleetAddress.IsName(siteName))
             {

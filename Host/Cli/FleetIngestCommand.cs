@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using PosSlot.Fleet;
 using PosSlot.Fleet.Ingest;
 using PosSlot.Fleet.Store;
 
@@ -63,15 +64,7 @@ public static class FleetIngestCommand
 
     private static IngestOptions Options(string broker, int? idle, string? user, string? passwordFile, string? clientId, TextWriter log)
     {
-        BrokerUrl url;
-        try
-        {
-            url = BrokerUrl.Parse(broker);
-        }
-        catch (FormatException e)
-        {
-            throw CliFailure.BadInput($"--broker {broker}: {e.Message}");
-        }
+        var url = BrokerUrl.TryParse(broker, out var why) ?? throw CliFailure.BadInput($"--broker {why}");
         if (idle is <= 0)
         {
             throw CliFailure.BadInput($"--idle-exit {idle}: give a number of seconds, 1 or more");

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using PosSlot.Fleet;
 using PosSlot.Fleet.Agent;
 using PosSlot.Fleet.Simulation;
 
@@ -43,7 +44,7 @@ public static class FleetSimulateCommand
             {
                 throw CliFailure.BadInput($"--days {d}: more than 0, at most 3650");
             }
-            var address = BrokerAddress.Parse(p.GetValue(broker)!, out var why) ?? throw CliFailure.BadInput($"--broker {why}");
+            var address = BrokerUrl.TryParse(p.GetValue(broker)!, out var why) ?? throw CliFailure.BadInput($"--broker {why}");
             var every = Durations.Parse(p.GetValue(interval)!) ?? throw CliFailure.BadInput($"--interval {p.GetValue(interval)}: give 30m, 6h...");
             if (!DateTimeOffset.TryParse(p.GetValue(start), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var from))
             {
