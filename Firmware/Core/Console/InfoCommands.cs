@@ -9,6 +9,13 @@ namespace PosSlot.Firmware.Console
     {
         public const int MaxEventsPerReply = 32;
 
+        /// <summary>
+        /// The longest reply text the console builds. The reply builder keeps the capacity of its longest reply and
+        /// nanoFramework's StringBuilder doubles it past 4,096 characters (8 KB more of a 48 KB budget), and the
+        /// reply cache keeps four frames: an `events` reply stops early (more: true) to stay under this.
+        /// </summary>
+        public const int MaxReplyChars = 3840;
+
         void Hello()
         {
             _reply.Text("protocol", DeviceIdentity.Protocol);
@@ -137,6 +144,7 @@ namespace PosSlot.Firmware.Console
                 first++;
             }
             int end = first + (int)limit < log.Count ? first + (int)limit : log.Count;
+            end = FitEvents(log, first, end);
             if (!_reply.Json)
             {
                 EventsForAPerson(log, first, end);
@@ -172,6 +180,61 @@ namespace PosSlot.Firmware.Console
                 }
             }
             _reply.EndList();
+        }
+
+        /// <summary>
+        /// How many of the milestones first..end fit under MaxReplyChars with the routine counts (at least one, so
+        /// paging always moves on). Each is counted at most: its JSON item or its line, whichever is longer.
+        /// </summary>
+        static int FitEvents(EventLog log, int first, int end)
+        {
+            int budget = MaxReplyChars - ReplyFrameChars - RoutineChars(log);
+            int used = 0;
+            for (int i = first; i < end; i++)
+            {
+                int code = log.CodeAt(i);
+                int item = 72 + Digits(log.IdAt(i)) + Digits(log.TimeAt(i) / 1000) + Digits(log.InsertionAt(i))
+                    + EventCode.Name(code).Length + EventText.Describe(code, log.Detail1At(i), log.Detail2At(i)).Length;
+                if (i > first && used + item > budget)
+                {
+                    return i;
+                }
+                used += item;
+            }
+            return end;
+        }
+
+        // The reply's own words around the lists: next_id, more, dropped, the headings, the paging hint.
+        const int ReplyFrameChars = 200;
+
+        static int RoutineChars(EventLog log)
+        {
+            int n = 0;
+            for (int code = 1; code < EventCode.Count; code++)
+            {
+                long count = log.RoutineCount(code);
+                if (count > 0)
+                {
+                    n += 72 + EventCode.Name(code).Length + Digits(count) + Digits(log.RoutineLastUs(code) / 1000) + Digits(log.RoutineLastInsertion(code));
+                }
+            }
+            return n;
+        }
+
+        static int Digits(long v)
+        {
+            int d = 1;
+            if (v < 0)
+            {
+                d++;
+                v = -v;
+            }
+            while (v >= 10)
+            {
+                v /= 10;
+                d++;
+            }
+            return d;
         }
 
         /// <summary>The history as lines a person reads: times as durations on the slot clock, insertions in words.</summary>
