@@ -17,16 +17,14 @@ public class DiagOverPtyTests
 {
     static EmulatorProcess s_done = null!;
     static EmulatorProcess s_running = null!;
-    static string s_keyFile = null!;
+    static TempKey s_key = null!;
 
     [ClassInitialize]
     public static void Start(TestContext _)
     {
-        s_keyFile = Path.Combine(Path.GetTempPath(), $"posslot-test-{Environment.ProcessId}.key");
-        File.Delete(s_keyFile);
-        Assert.AreEqual(0, CliRun.Of("keygen", "--serial", "PS-TEST-7", "--out", s_keyFile).ExitCode);
+        s_key = TempKey.For("PS-TEST-7");
         // One that finishes a short life at once and then serves; one that keeps inserting cards.
-        s_done = new EmulatorProcess("--speed", "100000", "--insertions", "400", "--key-file", s_keyFile);
+        s_done = new EmulatorProcess("--speed", "100000", "--insertions", "400", "--key-file", s_key.Path);
         s_running = new EmulatorProcess("--speed", "3000", "--insertions", "1000000"); // a card every 0.1 s or so: a few seconds of watch always see one
     }
 
@@ -35,7 +33,7 @@ public class DiagOverPtyTests
     {
         s_done?.Dispose();
         s_running?.Dispose();
-        File.Delete(s_keyFile);
+        s_key?.Dispose();
     }
 
     static CliRun Diag(string port, params string[] words) => CliRun.Of(["diag", "--port", port, .. words]);
@@ -59,12 +57,12 @@ public class DiagOverPtyTests
         s_done.WaitFor(l => l.Contains("scenario done"), TimeSpan.FromSeconds(60));
         var refused = Diag(s_done.PtyPath, "log", "clear");
         Assert.AreEqual(ExitCodes.BadInput, refused.ExitCode, "no key file: told to give one");
-        var on = Diag(s_done.PtyPath, "--key-file", s_keyFile, "fallback", "force", "on", "--minutes", "5", "--json");
+        var on = Diag(s_done.PtyPath, "--key-file", s_key.Path, "fallback", "force", "on", "--minutes", "5", "--json");
         Assert.AreEqual(0, on.ExitCode, on.Error);
         Assert.AreEqual("engaged", JsonDocument.Parse(on.Output).RootElement.GetProperty("fallback").GetString());
         var status = Diag(s_done.PtyPath, "status", "--json");
         Assert.AreEqual("forced_on", JsonDocument.Parse(status.Output).RootElement.GetProperty("fallback_mode").GetString());
-        var auto = Diag(s_done.PtyPath, "--key-file", s_keyFile, "fallback", "force", "auto", "--json");
+        var auto = Diag(s_done.PtyPath, "--key-file", s_key.Path, "fallback", "force", "auto", "--json");
         Assert.AreEqual(0, auto.ExitCode, auto.Error);
         var events = Diag(s_done.PtyPath, "events", "--limit", "32", "--json");
         StringAssert.Contains(events.Output, "console_action");
@@ -74,19 +72,10 @@ public class DiagOverPtyTests
     [TestMethod]
     public void AWrongKeyIsRefusedWithItsReason()
     {
-        var other = Path.Combine(Path.GetTempPath(), $"posslot-other-{Environment.ProcessId}.key");
-        File.Delete(other);
-        CliRun.Of("keygen", "--serial", "PS-OTHER", "--out", other);
-        try
-        {
-            var run = Diag(s_done.PtyPath, "--key-file", other, "maintenance", "cleaned");
-            Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, "the tool checked the serial itself");
-            StringAssert.Contains(run.Error, "the key file is for serial PS-OTHER");
-        }
-        finally
-        {
-            File.Delete(other);
-        }
+        using var other = TempKey.For("PS-OTHER");
+        var run = Diag(s_done.PtyPath, "--key-file", other.Path, "maintenance", "cleaned");
+        Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, "the tool checked the serial itself");
+        StringAssert.Contains(run.Error, "the key file is for serial PS-OTHER");
     }
 
     [TestMethod]

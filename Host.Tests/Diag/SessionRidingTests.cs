@@ -17,15 +17,13 @@ namespace PosSlot.Host.Tests.Diag;
 public class SessionRidingTests
 {
     static EmulatorProcess s_board = null!;
-    static string s_keyFile = null!;
+    static TempKey s_key = null!;
 
     [ClassInitialize]
     public static void Start(TestContext _)
     {
-        s_keyFile = Path.Combine(Path.GetTempPath(), $"posslot-riding-{Environment.ProcessId}.key");
-        File.Delete(s_keyFile);
-        Assert.AreEqual(0, CliRun.Of("keygen", "--serial", "PS-RIDE-1", "--out", s_keyFile).ExitCode);
-        s_board = new EmulatorProcess("--speed", "100000", "--insertions", "200", "--key-file", s_keyFile);
+        s_key = TempKey.For("PS-RIDE-1");
+        s_board = new EmulatorProcess("--speed", "100000", "--insertions", "200", "--key-file", s_key.Path);
         s_board.WaitFor(l => l.Contains("scenario done"), TimeSpan.FromSeconds(60));
     }
 
@@ -33,72 +31,34 @@ public class SessionRidingTests
     public static void Stop()
     {
         s_board?.Dispose();
-        File.Delete(s_keyFile);
+        s_key?.Dispose();
     }
 
     static CliRun Diag(params string[] words) => CliRun.Of(["diag", "--port", s_board.PtyPath, .. words]);
-
-    static string Tmux(params string[] args)
-    {
-        var psi = new ProcessStartInfo(Tools.Require("/usr/bin/tmux", "tmux")) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return output;
-    }
-
-    static string ScreenShowing(string session, string text, int times)
-    {
-        string screen = "";
-        for (int i = 0; i < 100; i++)
-        {
-            screen = Tmux("capture-pane", "-p", "-t", session, "-S", "-200");
-            if (Count(screen, text) >= times)
-            {
-                return screen;
-            }
-            Thread.Sleep(100);
-        }
-        throw new AssertFailedException($"the terminal never showed '{text}' {times} times; it showed:\n{screen}");
-    }
-
-    static int Count(string text, string part)
-    {
-        int n = 0;
-        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
-        {
-            n++;
-        }
-        return n;
-    }
 
     [TestMethod]
     public void AfterDiagExitsATypedLineCannotClearTheLogOrForceTheFallback()
     {
         Tools.Require("/usr/bin/picocom", "picocom");
-        var cleaned = Diag("--key-file", s_keyFile, "maintenance", "cleaned");
+        var cleaned = Diag("--key-file", s_key.Path, "maintenance", "cleaned");
         Assert.AreEqual(0, cleaned.ExitCode, cleaned.Error);
         using (var status = JsonDocument.Parse(Diag("status", "--json").Output))
         {
             Assert.IsFalse(status.RootElement.GetProperty("session").GetBoolean(), "diag logged out when it finished");
         }
         string session = $"posslot-ride-{Environment.ProcessId}";
-        Tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "60", $"/usr/bin/picocom -b 115200 {s_board.PtyPath}");
+        Tmux.Run("new-session", "-d", "-s", session, "-x", "200", "-y", "60", $"/usr/bin/picocom -b 115200 {s_board.PtyPath}");
         try
         {
-            ScreenShowing(session, "Terminal ready", 1);
-            Tmux("send-keys", "-t", session, "log clear", "Enter");
-            ScreenShowing(session, "use posslot diag", 1);
-            Tmux("send-keys", "-t", session, "fallback force on --minutes 1", "Enter");
-            ScreenShowing(session, "use posslot diag", 2);
+            Tmux.ScreenShowing(session, "Terminal ready", 1);
+            Tmux.Run("send-keys", "-t", session, "log clear", "Enter");
+            Tmux.ScreenShowing(session, "use posslot diag", 1);
+            Tmux.Run("send-keys", "-t", session, "fallback force on --minutes 1", "Enter");
+            Tmux.ScreenShowing(session, "use posslot diag", 2);
         }
         finally
         {
-            Tmux("kill-session", "-t", session);
+            Tmux.Run("kill-session", "-t", session);
         }
         using var after = JsonDocument.Parse(Diag("status", "--json").Output);
         Assert.AreEqual("auto", after.RootElement.GetProperty("fallback_mode").GetString());
@@ -119,7 +79,7 @@ public class SessionRidingTests
             RedirectStandardError = true,
         };
         psi.ArgumentList.Add(Path.Combine(RepoPaths.Root, "Host.Tests", "Peers", "diag_peer.py"));
-        foreach (var a in new[] { "act", s_board.PtyPath, s_keyFile, "fallback", "force", "auto" })
+        foreach (var a in new[] { "act", s_board.PtyPath, s_key.Path, "fallback", "force", "auto" })
         {
             psi.ArgumentList.Add(a);
         }
@@ -136,37 +96,19 @@ public class SessionRidingTests
     [TestMethod]
     public void AKeyFileForAnotherBoardIsOurOwnBadInput()
     {
-        var other = Path.Combine(Path.GetTempPath(), $"posslot-ride-other-{Environment.ProcessId}.key");
-        File.Delete(other);
-        CliRun.Of("keygen", "--serial", "PS-OTHER", "--out", other);
-        try
-        {
-            var run = Diag("--key-file", other, "log", "clear");
-            Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, run.Error);
-            StringAssert.Contains(run.Error, "the key file is for serial PS-OTHER, the board is PS-RIDE-1");
-        }
-        finally
-        {
-            File.Delete(other);
-        }
+        using var other = TempKey.For("PS-OTHER");
+        var run = Diag("--key-file", other.Path, "log", "clear");
+        Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Error, "the key file is for serial PS-OTHER, the board is PS-RIDE-1");
     }
 
     [TestMethod]
     public void AWrongKeyIsRefusedWithoutPrintingTheResponse()
     {
-        var wrong = Path.Combine(Path.GetTempPath(), $"posslot-ride-wrong-{Environment.ProcessId}.key");
-        File.Delete(wrong);
-        CliRun.Of("keygen", "--serial", "PS-RIDE-1", "--out", wrong);
-        try
-        {
-            var run = Diag("--key-file", wrong, "log", "clear");
-            Assert.AreEqual(ExitCodes.DeviceRefused, run.ExitCode, run.Error);
-            StringAssert.Contains(run.Error, "error 8 (auth_failed)");
-            Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(run.Error + run.Output, "[0-9A-Fa-f]{32}"), run.Error);
-        }
-        finally
-        {
-            File.Delete(wrong);
-        }
+        using var wrong = TempKey.For("PS-RIDE-1");
+        var run = Diag("--key-file", wrong.Path, "log", "clear");
+        Assert.AreEqual(ExitCodes.DeviceRefused, run.ExitCode, run.Error);
+        StringAssert.Contains(run.Error, "error 8 (auth_failed)");
+        Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(run.Error + run.Output, "[0-9A-Fa-f]{32}"), run.Error);
     }
 }
