@@ -80,8 +80,7 @@ public sealed class Spool : IDisposable
         get
         {
             var d = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            using var c = _db.CreateCommand();
-            c.CommandText = "SELECT reason, count FROM dropped";
+            using var c = Command("SELECT reason, count FROM dropped");
             using var r = c.ExecuteReader();
             while (r.Read())
             {
@@ -136,10 +135,7 @@ public sealed class Spool : IDisposable
     public IReadOnlyList<SpooledMessage> Oldest(int max)
     {
         var list = new List<SpooledMessage>();
-        using var c = _db.CreateCommand();
-        c.Transaction = _tx;
-        c.CommandText = "SELECT seq, kind, topic, payload, retain, last_milestone_id FROM outbox ORDER BY seq LIMIT $n";
-        c.Parameters.AddWithValue("$n", max);
+        using var c = Command("SELECT seq, kind, topic, payload, retain, last_milestone_id FROM outbox ORDER BY seq LIMIT $n", ("$n", max));
         using var r = c.ExecuteReader();
         while (r.Read())
         {
@@ -177,35 +173,34 @@ public sealed class Spool : IDisposable
 
     (long Seq, string Kind)? Query(string sql)
     {
-        using var c = _db.CreateCommand();
-        c.CommandText = sql;
-        c.Transaction = _tx;
+        using var c = Command(sql);
         using var r = c.ExecuteReader();
         return r.Read() ? (r.GetInt64(0), r.GetString(1)) : null;
     }
 
     long Scalar(string sql, params (string, object)[] args)
     {
-        using var c = _db.CreateCommand();
-        c.CommandText = sql;
-        c.Transaction = _tx;
-        foreach (var (n, v) in args)
-        {
-            c.Parameters.AddWithValue(n, v);
-        }
+        using var c = Command(sql, args);
         return Convert.ToInt64(c.ExecuteScalar());
     }
 
     void Exec(string sql, params (string, object)[] args)
     {
-        using var c = _db.CreateCommand();
+        using var c = Command(sql, args);
+        c.ExecuteNonQuery();
+    }
+
+    // Every statement runs in the open transaction, if any.
+    SqliteCommand Command(string sql, params (string, object)[] args)
+    {
+        var c = _db.CreateCommand();
         c.CommandText = sql;
         c.Transaction = _tx;
         foreach (var (n, v) in args)
         {
             c.Parameters.AddWithValue(n, v);
         }
-        c.ExecuteNonQuery();
+        return c;
     }
 
     public void Dispose() => _db.Dispose();
