@@ -188,21 +188,7 @@ public static class InterpretedWork
                 continue;
             }
             var leader = original[blockStart];
-            var add = new[]
-            {
-                il.Create(OpCodes.Ldsfld, instructions),
-                il.Create(OpCodes.Ldc_I8, (long)(i - blockStart)),
-                il.Create(OpCodes.Add),
-                il.Create(OpCodes.Stsfld, instructions),
-                il.Create(OpCodes.Ldsfld, instructionsByMethod),
-                il.Create(OpCodes.Ldc_I4, index),
-                il.Create(OpCodes.Ldelema, method.Module.TypeSystem.Int64),
-                il.Create(OpCodes.Dup),
-                il.Create(OpCodes.Ldind_I8),
-                il.Create(OpCodes.Ldc_I8, (long)(i - blockStart)),
-                il.Create(OpCodes.Add),
-                il.Create(OpCodes.Stind_I8),
-            };
+            var add = AddTo(il, method, instructions, instructionsByMethod, index, i - blockStart);
             foreach (var ins in add)
             {
                 il.InsertBefore(leader, ins);
@@ -212,21 +198,7 @@ public static class InterpretedWork
         }
 
         // Method entry: not a jump target, so a loop back to the first block is not a second call.
-        var entry = new[]
-        {
-            il.Create(OpCodes.Ldsfld, calls),
-            il.Create(OpCodes.Ldc_I8, 1L),
-            il.Create(OpCodes.Add),
-            il.Create(OpCodes.Stsfld, calls),
-            il.Create(OpCodes.Ldsfld, byMethod),
-            il.Create(OpCodes.Ldc_I4, index),
-            il.Create(OpCodes.Ldelema, method.Module.TypeSystem.Int64),
-            il.Create(OpCodes.Dup),
-            il.Create(OpCodes.Ldind_I8),
-            il.Create(OpCodes.Ldc_I8, 1L),
-            il.Create(OpCodes.Add),
-            il.Create(OpCodes.Stind_I8),
-        };
+        var entry = AddTo(il, method, calls, byMethod, index, 1);
         var first = code[0];
         foreach (var ins in entry)
         {
@@ -235,6 +207,23 @@ public static class InterpretedWork
         body.MaxStackSize += 4;
         body.OptimizeMacros();
     }
+
+    /// <summary>IL that adds `amount` to a total and to this method's slot of a per-method array.</summary>
+    static Instruction[] AddTo(ILProcessor il, MethodDefinition method, FieldDefinition total, FieldDefinition perMethod, int index, long amount) =>
+    [
+        il.Create(OpCodes.Ldsfld, total),
+        il.Create(OpCodes.Ldc_I8, amount),
+        il.Create(OpCodes.Add),
+        il.Create(OpCodes.Stsfld, total),
+        il.Create(OpCodes.Ldsfld, perMethod),
+        il.Create(OpCodes.Ldc_I4, index),
+        il.Create(OpCodes.Ldelema, method.Module.TypeSystem.Int64),
+        il.Create(OpCodes.Dup),
+        il.Create(OpCodes.Ldind_I8),
+        il.Create(OpCodes.Ldc_I8, amount),
+        il.Create(OpCodes.Add),
+        il.Create(OpCodes.Stind_I8),
+    ];
 
     static HashSet<Instruction> Leaders(MethodBody body)
     {

@@ -465,9 +465,9 @@ namespace PosSlot.Firmware.Persistence
                     _fw.Counters.BoardInsertions = index;
                 }
                 Resume(rec.RemovedUs);
-                // Each entry replays once (its sequence is past the snapshot's), so its card counts once.
-                _fw.Counters.CardEnded(rec);
                 _replayEvent.Set(EventCode.CardRemoved, rec.RemovedUs, rec.RemovedUs, index, rec, 0, 0);
+                // Each entry replays once (its sequence is past the snapshot's), so its card's payment counts once.
+                _fw.Counters.OnSlotEvent(_replayEvent);
                 _fw.Health.OnSlotEvent(_replayEvent);
                 return true;
             }
