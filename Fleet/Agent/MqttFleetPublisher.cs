@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Adapter;
 using MQTTnet.Exceptions;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
 namespace PosSlot.Fleet.Agent;
@@ -66,10 +65,7 @@ public sealed class MqttFleetPublisher(BrokerUrl broker, string clientId, string
     /// <summary>How this agent connects: its last will is the given `offline` state.</summary>
     public MqttClientOptions ConnectOptions(string willTopic, byte[] willPayload)
     {
-        var b = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(clientId)
+        var b = FleetMqtt.Builder(broker, clientId, username, password ?? "")
             .WithCleanStart(true)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
             .WithTimeout(Timeout)
@@ -77,14 +73,6 @@ public sealed class MqttFleetPublisher(BrokerUrl broker, string clientId, string
             .WithWillPayload(willPayload)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithWillRetain(true);
-        if (username != null)
-        {
-            b = b.WithCredentials(username, password ?? "");
-        }
-        if (broker.Tls)
-        {
-            b = b.WithTlsOptions(o => o.UseTls());
-        }
         return b.Build().WithLargeSocketBuffers();
     }
 

@@ -135,20 +135,9 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
                 return;
             }
         }
-        var clean = new MqttClientOptionsBuilder()
-            .WithTcpServer(options.Broker.Host, options.Broker.Port)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithClientId(options.ClientId)
+        var clean = FleetMqtt.Builder(options.Broker, options.ClientId, options.Username, options.Password)
             .WithCleanStart(true)
             .WithSessionExpiryInterval(0);
-        if (options.Username is not null)
-        {
-            clean = clean.WithCredentials(options.Username, options.Password);
-        }
-        if (options.Broker.Tls)
-        {
-            clean = clean.WithTlsOptions(t => t.UseTls());
-        }
         try
         {
             await client.ConnectAsync(clean.Build(), CancellationToken.None);
@@ -202,22 +191,11 @@ public sealed class FleetIngester(IFleetStore store, IngestOptions options)
     /// <summary>How this ingester connects (tests read it).</summary>
     public MqttClientOptions ClientOptions()
     {
-        var b = new MqttClientOptionsBuilder()
-            .WithTcpServer(options.Broker.Host, options.Broker.Port)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithClientId(options.ClientId)
+        var b = FleetMqtt.Builder(options.Broker, options.ClientId, options.Username, options.Password)
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)options.SessionExpiry.TotalSeconds)
             .WithReceiveMaximum(options.ReceiveMaximum)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30));
-        if (options.Username is not null)
-        {
-            b = b.WithCredentials(options.Username, options.Password);
-        }
-        if (options.Broker.Tls)
-        {
-            b = b.WithTlsOptions(t => t.UseTls());
-        }
         return b.Build().WithLargeSocketBuffers();
     }
 
